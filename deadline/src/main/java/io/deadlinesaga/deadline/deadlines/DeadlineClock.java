@@ -1,0 +1,130 @@
+package io.deadlinesaga.deadline.deadlines;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.deadlinesaga.messaging.event.DeadlineReached;
+import io.deadlinesaga.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires deadlines at their due time. Each pending deadline gets a timer of its own, set when it is
+ * registered and, for deadlines this instance did not register or that survived a restart, when a periodic
+ * sweep of the table finds it due soon; an overdue one fires at once. Firing locks the row with
+ * {@code FOR UPDATE SKIP LOCKED} and checks it is still pending, so with any number of instances and timers
+ * a deadline fires once, and never after the order was decided.
+ */
+@Component
+public class DeadlineClock implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineClock.class);
+
+    private final DeadlineRepository deadlines;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final DeadlineProperties properties;
+    private final Timer lateness;
+    /** orders with a timer set, so a sweep does not set a second one */
+    private final ConcurrentHashMap<Long, Long> timers = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    DeadlineClock(DeadlineRepository deadlines, Outbox outbox, TransactionTemplate transactions,
+            DeadlineProperties properties, MeterRegistry meters) {
+        this.deadlines = deadlines;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.lateness = Timer.builder("saga.deadline.lateness")
+                .description("how long after its due time a deadline fired")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** Sets the deadline's timer once the current transaction (which registered it) has committed. */
+    void setAfterCommit(long orderId, long dueAt) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                set(orderId, dueAt);
+            }
+        });
+    }
+
+    private void set(long orderId, long dueAt) {
+        if (!running || timers.putIfAbsent(orderId, dueAt) != null) {
+            return;
+        }
+        long delay = Math.max(0, dueAt - System.currentTimeMillis());
+        scheduler.schedule(() -> fire(orderId), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void fire(long orderId) {
+        timers.remove(orderId);
+        try {
+            transactions.executeWithoutResult(status -> deadlines.lockPending(orderId).ifPresent(this::fire));
+        }
+        catch (RuntimeException ex) {
+            log.warn("orderId={} deadline could not fire now, the sweep retries: {}", orderId, ex.toString());
+        }
+    }
+
+    private void fire(Deadline deadline) {
+        long now = System.currentTimeMillis();
+        if (!deadline.fire(now)) {
+            set(deadline.getOrderId(), deadline.getDueAt()); // woken early: wait for the due time
+            return;
+        }
+        outbox.append(DeadlineReached.of(deadline.getOrderId(), deadline.getDueAt(), now));
+        long late = now - deadline.getDueAt();
+        lateness.record(late, TimeUnit.MILLISECONDS);
+        log.info("orderId={} deadline reached, {} ms after its due time", deadline.getOrderId(), late);
+    }
+
+    private void sweep() {
+        try {
+            long horizon = System.currentTimeMillis() + 2 * properties.sweepInterval().toMillis();
+            for (Object[] row : deadlines.findPendingDueBefore(horizon)) {
+                set(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("deadline sweep failed: {}", ex.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger threads = new AtomicInteger();
+        scheduler = Executors.newScheduledThreadPool(properties.timerThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "deadline-clock-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        scheduler.scheduleWithFixedDelay(this::sweep, 0, properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,47 @@
+package io.deadlinesaga.deadline.deadlines;
+
+import io.deadlinesaga.messaging.event.OrderCreated;
+import io.deadlinesaga.messaging.event.OrderPlaced;
+import io.deadlinesaga.messaging.event.OrderRejected;
+import io.deadlinesaga.messaging.inbox.OnEvent;
+
+import org.springframework.stereotype.Component;
+
+/** Registers each order's deadline when it is created, and cancels it when the order is decided. */
+@Component
+class DeadlineReactions {
+
+    private final DeadlineRepository deadlines;
+    private final DeadlineClock clock;
+
+    DeadlineReactions(DeadlineRepository deadlines, DeadlineClock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** The deadline is the order's own (set by order when it took the order), so there is one clock for it. */
+    @OnEvent
+    void registerOnOrderCreated(OrderCreated event) {
+        if (deadlines.existsById(event.orderId())) {
+            return;
+        }
+        deadlines.save(Deadline.pending(event.orderId(), event.deadline(), System.currentTimeMillis()));
+        clock.setAfterCommit(event.orderId(), event.deadline());
+    }
+
+    @OnEvent
+    void cancelOnOrderPlaced(OrderPlaced event) {
+        cancel(event.orderId());
+    }
+
+    @OnEvent
+    void cancelOnOrderRejected(OrderRejected event) {
+        cancel(event.orderId());
+    }
+
+    private void cancel(long orderId) {
+        long now = System.currentTimeMillis();
+        deadlines.findById(orderId).ifPresentOrElse(deadline -> deadline.cancel(now),
+                () -> deadlines.save(Deadline.cancelledBeforeRegistration(orderId, now)));
+    }
+}

@@ -1,0 +1,31 @@
+package io.deadlinesaga.messaging;
+
+import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.inbox.InboxConfiguration;
+import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
+import io.deadlinesaga.messaging.outbox.OutboxConfiguration;
+import io.deadlinesaga.messaging.web.ProblemDetailsAdvice;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Everything a service gets by depending on this module: outbox and relay, inbox and convoy, topics and
+ * dead letters, problem+json errors. The package is an auto-configuration package so that the outbox and
+ * inbox entities and repositories are found next to the service's own.
+ */
+@AutoConfiguration
+@AutoConfigurationPackage
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import({KafkaMessagingConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
+        ProblemDetailsAdvice.class})
+public class MessagingAutoConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+}

@@ -1,0 +1,57 @@
+package io.deadlinesaga.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the messaging plumbing ({@code saga.messaging.*}). The topic name lives here and nowhere else.
+ *
+ * @param topic the one topic every event goes through
+ * @param partitions how many partitions the topic (and its dead-letter topic) is created with
+ * @param relay how the outbox relay publishes
+ * @param convoy how received events are processed, one order at a time, many orders at once
+ */
+@ConfigurationProperties("saga.messaging")
+public record MessagingProperties(
+        @DefaultValue("choreography.deadline") String topic,
+        @DefaultValue("6") int partitions,
+        @DefaultValue Relay relay,
+        @DefaultValue Convoy convoy) {
+
+    /** Where records nobody can read go: the topic name with {@code .DLT}. */
+    public String deadLetterTopic() {
+        return topic + ".DLT";
+    }
+
+    /**
+     * @param batchSize most rows claimed and sent in one round
+     * @param pollInterval how often an idle relay looks anyway (rows of a crashed instance, missed wake-ups)
+     * @param busyWait the pause when every claimed row waits on an older row another instance holds
+     * @param retryDelay the pause after a failed round (broker or database away)
+     * @param sendTimeout how long a round waits for the broker's acknowledgements
+     */
+    public record Relay(
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("5ms") Duration busyWait,
+            @DefaultValue("1s") Duration retryDelay,
+            @DefaultValue("30s") Duration sendTimeout) {
+    }
+
+    /**
+     * @param workers threads that run handlers; a waiting order holds none of them
+     * @param firstRetry delay before the first retry of a failed handler, doubled on each further failure
+     * @param maxRetry the longest delay between two retries
+     * @param maxAttempts attempts before an event is marked FAILED and its order's later events go on
+     * @param sweepInterval how often pending events are looked for (after a crash, or left by another instance)
+     */
+    public record Convoy(
+            @DefaultValue("4") int workers,
+            @DefaultValue("100ms") Duration firstRetry,
+            @DefaultValue("5s") Duration maxRetry,
+            @DefaultValue("20") int maxAttempts,
+            @DefaultValue("1s") Duration sweepInterval) {
+    }
+}

@@ -1,0 +1,228 @@
+package io.deadlinesaga.messaging.inbox;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.deadlinesaga.messaging.MessagingProperties;
+import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.event.EventType;
+import io.deadlinesaga.messaging.event.SagaEvent;
+import io.deadlinesaga.messaging.event.UnreadableEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the handlers of received events as a Sequential Convoy: the events of one order one after another,
+ * in the order they were received, while any number of other orders go on in parallel. An order whose head
+ * event must wait (a retry, {@link RetryLater}) holds no thread and no partition: a timer wakes its lane
+ * when the wait is over. The inbox table is the queue, so nothing is lost on a crash: a periodic sweep
+ * resumes every pending event, and {@code FOR UPDATE SKIP LOCKED} keeps two instances off the same event.
+ */
+class Convoy implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Convoy.class);
+
+    private final InboxRepository inbox;
+    private final HandlerRegistry handlers;
+    private final EventCodec codec;
+    private final TransactionTemplate transactions;
+    private final MessagingProperties.Convoy settings;
+    /** Orders whose lane is being drained; TRUE when it must run once more because of a wake-up meanwhile. */
+    private final ConcurrentHashMap<Long, Boolean> activeLanes = new ConcurrentHashMap<>();
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private volatile boolean running;
+
+    Convoy(InboxRepository inbox, HandlerRegistry handlers, EventCodec codec, TransactionTemplate transactions,
+            MessagingProperties properties) {
+        this.inbox = inbox;
+        this.handlers = handlers;
+        this.codec = codec;
+        this.transactions = transactions;
+        this.settings = properties.convoy();
+    }
+
+    void wake(Collection<Long> orderIds) {
+        orderIds.forEach(this::wake);
+    }
+
+    /** Makes sure the order's pending events are handled soon; cheap when its lane is already running. */
+    void wake(long orderId) {
+        if (!running) {
+            return;
+        }
+        boolean[] start = {false};
+        activeLanes.compute(orderId, (id, again) -> {
+            start[0] = again == null;
+            return again != null;
+        });
+        if (start[0]) {
+            workers.execute(() -> drain(orderId));
+        }
+    }
+
+    private void drain(long orderId) {
+        try {
+            drainLane(orderId);
+        }
+        catch (RuntimeException ex) {
+            log.warn("orderId={} lane stopped, resumed by the sweep: {}", orderId, ex.toString());
+        }
+        // runs again if woken while draining, else leaves the map
+        if (activeLanes.compute(orderId, (id, again) -> Boolean.TRUE.equals(again) ? Boolean.FALSE : null) != null
+                && running) {
+            workers.execute(() -> drain(orderId));
+        }
+    }
+
+    private void drainLane(long orderId) {
+        while (running) {
+            Step step = processHead(orderId);
+            if (step instanceof Step.WaitUntil wait) {
+                long delay = Math.max(1, wait.when() - System.currentTimeMillis());
+                timer.schedule(() -> wake(orderId), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+            if (!(step instanceof Step.Processed)) {
+                return;
+            }
+        }
+    }
+
+    private Step processHead(long orderId) {
+        try {
+            return transactions.execute(status -> handleHead(orderId));
+        }
+        catch (RuntimeException failure) {
+            // the handler's transaction is rolled back; the attempt is recorded in a new one
+            InboxEvent head = inbox.findHead(orderId).orElseThrow(() -> failure);
+            return transactions.execute(status -> recordFailure(head.seq(), failure));
+        }
+    }
+
+    private Step handleHead(long orderId) {
+        InboxEvent head = inbox.findHead(orderId).orElse(null);
+        if (head == null) {
+            return Step.IDLE;
+        }
+        long now = System.currentTimeMillis();
+        if (head.notBefore() > now) {
+            return new Step.WaitUntil(head.notBefore());
+        }
+        if (inbox.lockIfFree(head.seq()).isEmpty()) {
+            return Step.IDLE; // another instance is handling this order's head; it drains the lane
+        }
+        EventType type = EventType.fromWireName(head.eventType()).orElseThrow(
+                () -> new UnreadableEventException("unknown event type " + head.eventType()));
+        SagaEvent event = codec.fromJson(type, head.payload());
+        handlers.dispatch(event, new Delivery(head.attempts() + 1, head.receivedAt()));
+        head.done(System.currentTimeMillis());
+        log.debug("orderId={} eventId={} eventType={} handled", orderId, head.eventId(), head.eventType());
+        return Step.PROCESSED;
+    }
+
+    private Step recordFailure(long seq, RuntimeException failure) {
+        InboxEvent event = inbox.lockIfFree(seq).orElse(null);
+        if (event == null) {
+            return Step.IDLE;
+        }
+        long now = System.currentTimeMillis();
+        if (failure instanceof RetryLater retry) {
+            log.info("orderId={} eventId={} eventType={} waits {}: {}", event.orderId(), event.eventId(),
+                    event.eventType(), retry.delay(), retry.getMessage());
+            event.retryAt(now + retry.delay().toMillis(), retry.getMessage());
+            return new Step.WaitUntil(event.notBefore());
+        }
+        int attempt = event.attempts() + 1;
+        if (attempt >= settings.maxAttempts() || failure instanceof UnreadableEventException) {
+            log.error("orderId={} eventId={} eventType={} FAILED after {} attempts; the order's later events go on",
+                    event.orderId(), event.eventId(), event.eventType(), attempt, failure);
+            event.failed(now, failure.toString());
+            return Step.PROCESSED;
+        }
+        Duration delay = backoff(attempt);
+        log.warn("orderId={} eventId={} eventType={} attempt {} failed, retry in {}: {}", event.orderId(),
+                event.eventId(), event.eventType(), attempt, delay, failure.toString());
+        event.retryAt(now + delay.toMillis(), failure.toString());
+        return new Step.WaitUntil(event.notBefore());
+    }
+
+    private Duration backoff(int attempt) {
+        long millis = settings.firstRetry().toMillis() << Math.min(attempt - 1, 20);
+        return Duration.ofMillis(Math.min(millis, settings.maxRetry().toMillis()));
+    }
+
+    private void sweep() {
+        try {
+            wake(inbox.findOrdersWithDueEvents(System.currentTimeMillis()));
+        }
+        catch (RuntimeException ex) {
+            log.warn("inbox sweep failed: {}", ex.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger threads = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(settings.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "convoy-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "convoy-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        long sweepMillis = settings.sweepInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::sweep, 0, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        timer.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // start before the listener containers feed it, stop after them
+        return Integer.MAX_VALUE - 200;
+    }
+
+    private sealed interface Step {
+        Step IDLE = new Idle();
+        Step PROCESSED = new Processed();
+
+        record Idle() implements Step {
+        }
+
+        record Processed() implements Step {
+        }
+
+        record WaitUntil(long when) implements Step {
+        }
+    }
+}

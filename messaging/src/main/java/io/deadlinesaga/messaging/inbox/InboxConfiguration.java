@@ -1,0 +1,35 @@
+package io.deadlinesaga.messaging.inbox;
+
+import io.deadlinesaga.messaging.MessagingProperties;
+import io.deadlinesaga.messaging.event.EventCodec;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the receiving side. */
+@Configuration(proxyBeanMethods = false)
+public class InboxConfiguration {
+
+    @Bean
+    static HandlerRegistry sagaHandlerRegistry(ApplicationContext context) {
+        return new HandlerRegistry(context);
+    }
+
+    @Bean
+    InboxStore inboxStore(InboxRepository repository, EventCodec codec) {
+        return new InboxStore(repository, codec);
+    }
+
+    @Bean
+    Convoy convoy(InboxRepository repository, HandlerRegistry handlers, EventCodec codec,
+            TransactionTemplate transactions, MessagingProperties properties) {
+        return new Convoy(repository, handlers, codec, transactions, properties);
+    }
+
+    @Bean
+    InboxListener inboxListener(InboxStore store, HandlerRegistry handlers, EventCodec codec, Convoy convoy) {
+        return new InboxListener(store, handlers, codec, convoy);
+    }
+}

@@ -1,0 +1,127 @@
+package io.deadlinesaga.messaging.inbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/**
+ * An event this service received: PENDING until its handler has run, then DONE, in the handler's
+ * transaction; FAILED when every attempt failed. Its unique eventId is what makes redelivery harmless.
+ */
+@Entity
+@Table(name = "inbox_event", indexes = {
+        @Index(name = "inbox_by_order", columnList = "order_id, status, seq"),
+        @Index(name = "inbox_due", columnList = "status, not_before")})
+class InboxEvent {
+
+    enum Status { PENDING, DONE, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true, length = 64)
+    private String eventId;
+
+    @Column(name = "order_id", nullable = false)
+    private long orderId;
+
+    @Column(name = "event_type", nullable = false, length = 40)
+    private String eventType;
+
+    @Column(nullable = false, length = 4000)
+    private String payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Status status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "not_before", nullable = false)
+    private long notBefore;
+
+    @Column(name = "received_at", nullable = false)
+    private long receivedAt;
+
+    @Column(name = "processed_at")
+    private Long processedAt;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    protected InboxEvent() {
+    }
+
+    InboxEvent(String eventId, long orderId, String eventType, String payload, long receivedAt) {
+        this.eventId = eventId;
+        this.orderId = orderId;
+        this.eventType = eventType;
+        this.payload = payload;
+        this.status = Status.PENDING;
+        this.notBefore = receivedAt;
+        this.receivedAt = receivedAt;
+    }
+
+    void done(long now) {
+        attempts++;
+        status = Status.DONE;
+        processedAt = now;
+    }
+
+    void retryAt(long when, String error) {
+        attempts++;
+        notBefore = when;
+        lastError = abbreviate(error);
+    }
+
+    void failed(long now, String error) {
+        attempts++;
+        status = Status.FAILED;
+        processedAt = now;
+        lastError = abbreviate(error);
+    }
+
+    private static String abbreviate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    Long seq() {
+        return seq;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    long orderId() {
+        return orderId;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+
+    String payload() {
+        return payload;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    long notBefore() {
+        return notBefore;
+    }
+
+    long receivedAt() {
+        return receivedAt;
+    }
+}

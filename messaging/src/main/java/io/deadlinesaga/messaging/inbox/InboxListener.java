@@ -1,0 +1,82 @@
+package io.deadlinesaga.messaging.inbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.event.EventType;
+import io.deadlinesaga.messaging.event.SagaEvent;
+import io.deadlinesaga.messaging.event.UnreadableEventException;
+import io.deadlinesaga.messaging.outbox.OutboxRelay;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+/**
+ * Takes records off the topic and stores the events this service handles in its inbox, then hands their
+ * orders to the {@link Convoy}. It runs no business rule, so a slow order never holds the consumer. An
+ * unreadable record is reported to the error handler, which dead-letters it; the records before it are
+ * stored first, and the ones after it are read again.
+ */
+class InboxListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
+
+    private final InboxStore store;
+    private final HandlerRegistry handlers;
+    private final EventCodec codec;
+    private final Convoy convoy;
+
+    InboxListener(InboxStore store, HandlerRegistry handlers, EventCodec codec, Convoy convoy) {
+        this.store = store;
+        this.handlers = handlers;
+        this.codec = codec;
+        this.convoy = convoy;
+    }
+
+    @KafkaListener(id = "${spring.application.name}-inbox", groupId = "${spring.application.name}",
+            topics = "${saga.messaging.topic:choreography.deadline}", batch = "true")
+    void receive(List<ConsumerRecord<String, String>> records) {
+        Map<String, SagaEvent> wanted = new LinkedHashMap<>();
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, String> record = records.get(index);
+            try {
+                read(record).ifPresent(event -> wanted.putIfAbsent(event.eventId(), event));
+            }
+            catch (UnreadableEventException ex) {
+                storeAndWake(new ArrayList<>(wanted.values()));
+                log.warn("unreadable record partition={} offset={} key={}: {}", record.partition(), record.offset(),
+                        record.key(), ex.getMessage());
+                throw new BatchListenerFailedException(ex.getMessage(), ex, index);
+            }
+        }
+        storeAndWake(new ArrayList<>(wanted.values()));
+    }
+
+    private Optional<SagaEvent> read(ConsumerRecord<String, String> record) {
+        Header typeHeader = record.headers().lastHeader(OutboxRelay.TYPE_HEADER);
+        Optional<EventType> type = codec.typeOf(typeHeader == null ? null : typeHeader.value(), record.value());
+        if (type.isEmpty()) {
+            log.warn("ignored record of unknown event type partition={} offset={} key={}", record.partition(),
+                    record.offset(), record.key());
+            return Optional.empty();
+        }
+        if (!handlers.handles(type.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(codec.fromJson(type.get(), record.value()));
+    }
+
+    private void storeAndWake(List<SagaEvent> events) {
+        if (!events.isEmpty()) {
+            convoy.wake(store.storeNew(events));
+        }
+    }
+}

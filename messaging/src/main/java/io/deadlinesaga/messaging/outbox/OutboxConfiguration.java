@@ -1,0 +1,25 @@
+package io.deadlinesaga.messaging.outbox;
+
+import io.deadlinesaga.messaging.MessagingProperties;
+import io.deadlinesaga.messaging.event.EventCodec;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the sending side. */
+@Configuration(proxyBeanMethods = false)
+public class OutboxConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka,
+            TransactionTemplate transactions, MessagingProperties properties) {
+        return new OutboxRelay(repository, kafka, transactions, properties);
+    }
+
+    @Bean
+    Outbox outbox(OutboxRepository repository, EventCodec codec, OutboxRelay relay) {
+        return new Outbox(repository, codec, relay);
+    }
+}

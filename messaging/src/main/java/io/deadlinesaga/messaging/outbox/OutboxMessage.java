@@ -1,0 +1,70 @@
+package io.deadlinesaga.messaging.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** An event a service committed and has still to publish (sentAt null), or has published. */
+@Entity
+@Table(name = "outbox_message", indexes = {
+        @Index(name = "outbox_unsent", columnList = "sent_at, id"),
+        @Index(name = "outbox_by_order", columnList = "order_id, id")})
+class OutboxMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_id", nullable = false, unique = true, length = 36)
+    private String eventId;
+
+    @Column(name = "order_id", nullable = false)
+    private long orderId;
+
+    @Column(name = "event_type", nullable = false, length = 40)
+    private String eventType;
+
+    @Column(nullable = false, length = 4000)
+    private String payload;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "sent_at")
+    private Long sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(String eventId, long orderId, String eventType, String payload, long createdAt) {
+        this.eventId = eventId;
+        this.orderId = orderId;
+        this.eventType = eventType;
+        this.payload = payload;
+        this.createdAt = createdAt;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    long orderId() {
+        return orderId;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+
+    String payload() {
+        return payload;
+    }
+}

@@ -1,0 +1,28 @@
+package io.deadlinesaga.messaging.outbox;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
+
+    /** Claims the oldest unsent rows; rows another relay instance holds are skipped, never sent twice. */
+    @NativeQuery("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<OutboxMessage> claimUnsent(@Param("limit") int limit);
+
+    /** Ids of unsent rows of these orders up to {@code maxId}, whoever holds them: to keep each order's order. */
+    @Query("SELECT m.orderId, m.id FROM OutboxMessage m WHERE m.sentAt IS NULL AND m.orderId IN :orderIds AND m.id <= :maxId")
+    List<Object[]> unsentOf(@Param("orderIds") Collection<Long> orderIds, @Param("maxId") long maxId);
+
+    @Modifying
+    @Query("UPDATE OutboxMessage m SET m.sentAt = :sentAt WHERE m.id IN :ids")
+    int markSent(@Param("ids") Collection<Long> ids, @Param("sentAt") long sentAt);
+
+    @Query("SELECT count(m) FROM OutboxMessage m WHERE m.sentAt IS NULL")
+    long countUnsent();
+}

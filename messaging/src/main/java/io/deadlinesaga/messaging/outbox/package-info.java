@@ -1,0 +1,6 @@
+/**
+ * The transactional outbox: services append the events they emit in the transaction of their state change
+ * ({@link io.deadlinesaga.messaging.outbox.Outbox}); the relay publishes them promptly, in each order's
+ * order, and never twice from two instances.
+ */
+package io.deadlinesaga.messaging.outbox;

@@ -1,0 +1,2 @@
+/** Persistence helpers shared by the services' entities. */
+package io.deadlinesaga.messaging.persistence;

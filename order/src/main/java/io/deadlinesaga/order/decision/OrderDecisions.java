@@ -1,0 +1,95 @@
+package io.deadlinesaga.order.decision;
+
+import io.deadlinesaga.messaging.event.DeadlineReached;
+import io.deadlinesaga.messaging.event.ExchangeFailed;
+import io.deadlinesaga.messaging.event.OrderPlaced;
+import io.deadlinesaga.messaging.event.OrderRejected;
+import io.deadlinesaga.messaging.event.PointUseCompensated;
+import io.deadlinesaga.messaging.event.PointUseFailed;
+import io.deadlinesaga.messaging.event.PointUsed;
+import io.deadlinesaga.messaging.inbox.OnEvent;
+import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.order.placing.Order;
+import io.deadlinesaga.order.placing.OrderRepository;
+import io.deadlinesaga.order.placing.RejectionReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The order's decisions. The first outcome to arrive wins and is final; anything later (a PointUsed after
+ * the deadline, a deadline after the approval) changes nothing, and a step that did happen is undone by
+ * the compensation chain that OrderRejected starts.
+ */
+@Component
+class OrderDecisions {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderDecisions.class);
+
+    private final OrderRepository orders;
+    private final Outbox outbox;
+
+    OrderDecisions(OrderRepository orders, Outbox outbox) {
+        this.orders = orders;
+        this.outbox = outbox;
+    }
+
+    /** Saga step 4: the points are deducted, so the order is approved. */
+    @OnEvent
+    void approveOnPointUsed(PointUsed event) {
+        Order order = find(event.orderId());
+        if (order != null && order.approve(System.currentTimeMillis())) {
+            outbox.append(OrderPlaced.of(order.getId(), order.getHolderId()));
+        }
+        else {
+            log.info("orderId={} PointUsed ignored: order is {}", event.orderId(), status(order));
+        }
+    }
+
+    @OnEvent
+    void rejectOnPointUseFailed(PointUseFailed event) {
+        reject(event.orderId(), PointRefusals.reasonFor(event.reason()));
+    }
+
+    @OnEvent
+    void rejectOnExchangeFailed(ExchangeFailed event) {
+        reject(event.orderId(), RejectionReason.EXCHANGE_ERROR);
+    }
+
+    @OnEvent
+    void rejectOnDeadlineReached(DeadlineReached event) {
+        reject(event.orderId(), RejectionReason.DEADLINE);
+    }
+
+    /** The chain's last step reported back: the rejection is fully compensated. */
+    @OnEvent
+    void closeOnPointUseCompensated(PointUseCompensated event) {
+        Order order = find(event.orderId());
+        if (order != null && order.compensated(System.currentTimeMillis())) {
+            log.info("orderId={} rejection fully compensated (refunded {})", event.orderId(), event.refunded());
+        }
+    }
+
+    private void reject(long orderId, RejectionReason reason) {
+        Order order = find(orderId);
+        if (order != null && order.reject(reason, System.currentTimeMillis())) {
+            outbox.append(OrderRejected.of(order.getId(), order.getHolderId(), reason.name()));
+        }
+        else {
+            log.info("orderId={} rejection ({}) ignored: order is {}", orderId, reason, status(order));
+        }
+    }
+
+    private Order find(long orderId) {
+        Order order = orders.findById(orderId).orElse(null);
+        if (order == null) {
+            log.warn("orderId={} event for an order that does not exist: ignored", orderId);
+        }
+        return order;
+    }
+
+    private static String status(Order order) {
+        return order == null ? "unknown" : order.getStatus().name();
+    }
+}

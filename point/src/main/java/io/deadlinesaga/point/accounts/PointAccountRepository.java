@@ -1,0 +1,18 @@
+package io.deadlinesaga.point.accounts;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface PointAccountRepository extends JpaRepository<PointAccount, String> {
+
+    /** The account, locked until the transaction ends: two orders of one holder never both spend one balance. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT a FROM PointAccount a WHERE a.userId = :userId")
+    Optional<PointAccount> findForUpdate(@Param("userId") String userId);
+}

@@ -1,0 +1,6 @@
+package io.deadlinesaga.point.ledger;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ClosedOrderRepository extends JpaRepository<ClosedOrder, Long> {
+}

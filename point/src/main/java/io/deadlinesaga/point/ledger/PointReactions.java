@@ -1,0 +1,100 @@
+package io.deadlinesaga.point.ledger;
+
+import java.math.BigDecimal;
+
+import io.deadlinesaga.messaging.event.ExchangeCompensated;
+import io.deadlinesaga.messaging.event.ExchangeSucceed;
+import io.deadlinesaga.messaging.event.OrderRejected;
+import io.deadlinesaga.messaging.event.PointUseCompensated;
+import io.deadlinesaga.messaging.event.PointUseFailed;
+import io.deadlinesaga.messaging.event.PointUsed;
+import io.deadlinesaga.messaging.inbox.OnEvent;
+import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.point.accounts.PointAccount;
+import io.deadlinesaga.point.accounts.PointAccountRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Saga step 3 and compensation step 2. Each order has at most one deduction and one refund, and once point
+ * knows the order is rejected it deducts nothing more for it, so no late or repeated event moves points twice.
+ */
+@Component
+class PointReactions {
+
+    private static final Logger log = LoggerFactory.getLogger(PointReactions.class);
+
+    private final PointAccountRepository accounts;
+    private final LedgerRepository ledger;
+    private final ClosedOrderRepository closedOrders;
+    private final Outbox outbox;
+
+    PointReactions(PointAccountRepository accounts, LedgerRepository ledger, ClosedOrderRepository closedOrders,
+            Outbox outbox) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.closedOrders = closedOrders;
+        this.outbox = outbox;
+    }
+
+    /** Saga step 3: deduct the exchanged points from the holder's balance. */
+    @OnEvent
+    void useOnExchangeSucceed(ExchangeSucceed event) {
+        long orderId = event.orderId();
+        if (ledger.existsByOrderIdAndType(orderId, EntryType.DEDUCTION)) {
+            log.info("orderId={} ExchangeSucceed ignored: points already deducted", orderId);
+            return;
+        }
+        if (closedOrders.existsById(orderId)) {
+            outbox.append(PointUseFailed.of(orderId, event.userId(), PointReasons.ORDER_CLOSED));
+            return;
+        }
+        PointAccount account = accounts.findForUpdate(event.userId()).orElse(null);
+        if (account == null) {
+            outbox.append(PointUseFailed.of(orderId, event.userId(), PointReasons.NO_ACCOUNT));
+        }
+        else if (account.deduct(event.point())) {
+            ledger.save(new LedgerEntry(orderId, account.getUserId(), EntryType.DEDUCTION, event.point(),
+                    account.getPoint(), System.currentTimeMillis()));
+            outbox.append(PointUsed.of(orderId, account.getUserId(), event.point(), account.getPoint()));
+        }
+        else {
+            outbox.append(PointUseFailed.of(orderId, event.userId(), PointReasons.INSUFFICIENT_POINTS));
+        }
+    }
+
+    /** The order is rejected: from now on nothing is deducted for it (the refund waits for exchange's turn). */
+    @OnEvent
+    void closeOnOrderRejected(OrderRejected event) {
+        close(event.orderId());
+    }
+
+    /** Compensation step 2: refund what was deducted for the order, or record that nothing was. */
+    @OnEvent
+    void refundOnExchangeCompensated(ExchangeCompensated event) {
+        long orderId = event.orderId();
+        close(orderId);
+        if (ledger.existsByOrderIdAndType(orderId, EntryType.REFUND)) {
+            log.info("orderId={} ExchangeCompensated ignored: refund already recorded", orderId);
+            return;
+        }
+        LedgerEntry deduction = ledger.findByOrderIdAndType(orderId, EntryType.DEDUCTION).orElse(null);
+        String userId = deduction != null ? deduction.getUserId() : event.userId();
+        PointAccount account = accounts.findForUpdate(userId).orElse(null);
+        BigDecimal refunded = deduction != null ? deduction.getPoint() : BigDecimal.ZERO;
+        if (account != null) {
+            account.refund(refunded);
+        }
+        BigDecimal balance = account != null ? account.getPoint() : BigDecimal.ZERO;
+        ledger.save(new LedgerEntry(orderId, userId, EntryType.REFUND, refunded, balance, System.currentTimeMillis()));
+        outbox.append(PointUseCompensated.of(orderId, userId, refunded, balance));
+    }
+
+    private void close(long orderId) {
+        if (!closedOrders.existsById(orderId)) {
+            closedOrders.save(new ClosedOrder(orderId, System.currentTimeMillis()));
+        }
+    }
+}

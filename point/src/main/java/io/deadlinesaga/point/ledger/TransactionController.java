@@ -1,0 +1,42 @@
+package io.deadlinesaga.point.ledger;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The point ledger over HTTP: every deduction and refund, per order; filter by orderId or userId. */
+@RestController
+@RequestMapping("/transactions")
+class TransactionController {
+
+    private final LedgerRepository ledger;
+
+    TransactionController(LedgerRepository ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    List<TransactionView> list(@RequestParam(required = false) Long orderId,
+            @RequestParam(required = false) String userId) {
+        List<LedgerEntry> entries = orderId != null ? ledger.findByOrderIdOrderById(orderId)
+                : userId != null ? ledger.findByUserIdOrderById(userId)
+                : ledger.findAll(Sort.by("id"));
+        return entries.stream().map(TransactionView::of).toList();
+    }
+
+    record TransactionView(long id, long orderId, String userId, EntryType type, BigDecimal point,
+            BigDecimal balanceAfter, long createdAt) {
+
+        static TransactionView of(LedgerEntry entry) {
+            return new TransactionView(entry.getId(), entry.getOrderId(), entry.getUserId(), entry.getType(),
+                    entry.getPoint(), entry.getBalanceAfter(), entry.getCreatedAt());
+        }
+    }
+}
