@@ -1,0 +1,79 @@
+package io.deadlinesaga.system;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What a user does with httpie through the gateway, as a small test language. */
+final class SagaClient {
+
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    private final Http http;
+
+    SagaClient(Http http) {
+        this.http = http;
+    }
+
+    Http http() {
+        return http;
+    }
+
+    /** A holder name no other test uses, so tests never share a balance. */
+    static String newHolder(String name) {
+        return name + "-" + System.nanoTime() % 100_000 + "-" + USERS.incrementAndGet();
+    }
+
+    /** {@code http :8088/points userId=… point=…} (numbers as strings, as httpie sends them) */
+    Http.Response openAccount(String userId, String point) {
+        return http.post("/points", "{\"userId\":\"" + userId + "\",\"point\":\"" + point + "\"}");
+    }
+
+    /** {@code http :8088/orders holderId=… currencyId=… amount=…} */
+    Http.Response placeOrder(String holderId, String currencyId, String amount) {
+        return http.post("/orders", "{\"holderId\":\"" + holderId + "\",\"currencyId\":\"" + currencyId
+                + "\",\"amount\":\"" + amount + "\"}");
+    }
+
+    long placeOrderId(String holderId, String currencyId, String amount) {
+        Http.Response response = placeOrder(holderId, currencyId, amount);
+        assertThat(response.status()).as("POST /orders: %s", response.body()).isEqualTo(201);
+        return response.body().get("id").asLong();
+    }
+
+    JsonNode order(long id) {
+        return http.get("/orders/" + id).body();
+    }
+
+    /** Waits until the order is decided and, if rejected, fully compensated; returns it. */
+    JsonNode awaitSettled(long orderId, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode order = order(orderId);
+            String status = order.path("status").asString();
+            return "APPROVED".equals(status)
+                    || "REJECTED".equals(status) && "COMPLETED".equals(order.path("compensation").asString());
+        });
+        return order(orderId);
+    }
+
+    BigDecimal balance(String userId) {
+        return http.get("/points/" + userId).body().get("point").decimalValue();
+    }
+
+    JsonNode exchange(long orderId) {
+        return http.get("/exchanges/" + orderId).body();
+    }
+
+    JsonNode deadline(long orderId) {
+        return http.get("/deadlines/" + orderId).body();
+    }
+
+    JsonNode transactions(long orderId) {
+        return http.get("/transactions?orderId=" + orderId).body();
+    }
+}
