@@ -1,0 +1,121 @@
+package io.deadlinesaga.system;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import io.deadlinesaga.system.TopicObserver.Seen;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the messaging core promises: redelivery has no second effect, and a poison record blocks nothing. */
+class MessagingGuaranteesTest {
+
+    private static final Duration SETTLES = Duration.ofSeconds(20);
+
+    private final SagaSystem system = SagaSystem.get();
+    private final SagaClient saga = system.client();
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void ignoresARedeliveredExchangeSucceed() {
+        // given
+        String holder = SagaClient.newHolder("redelivered");
+        saga.openAccount(holder, "1000");
+        long orderId = saga.placeOrderId(holder, "1", "100");
+        saga.awaitSettled(orderId, SETTLES);
+        Seen exchangeSucceed = system.topic().eventsOf(orderId).get(1);
+
+        // when
+        publish(orderId, exchangeSucceed.type(), exchangeSucceed.value().toString());
+
+        // then
+        await().atMost(SETTLES).untilAsserted(() -> assertThat(system.topic().typesOf(orderId)).containsExactly(
+                "OrderCreated", "ExchangeSucceed", "PointUsed", "OrderPlaced", "ExchangeSucceed"));
+        assertBalanceStays(holder, "900");
+        assertThat(saga.transactions(orderId)).hasSize(1);
+    }
+
+    @Test
+    void deductsOncePerOrderEvenWhenTheSameExchangeIsPublishedWithANewEventId() {
+        // given
+        String holder = SagaClient.newHolder("republished");
+        saga.openAccount(holder, "1000");
+        long orderId = saga.placeOrderId(holder, "1", "100");
+        saga.awaitSettled(orderId, SETTLES);
+        Seen exchangeSucceed = system.topic().eventsOf(orderId).get(1);
+        ObjectNode copy = (ObjectNode) exchangeSucceed.value().deepCopy();
+        copy.put("eventId", UUID.randomUUID().toString());
+
+        // when
+        publish(orderId, exchangeSucceed.type(), copy.toString());
+
+        // then
+        assertBalanceStays(holder, "900");
+        assertThat(saga.transactions(orderId)).hasSize(1);
+        assertThat(saga.order(orderId).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void deadLettersAnUnreadableRecordAndKeepsGoing() {
+        // given
+        String holder = SagaClient.newHolder("poison");
+        saga.openAccount(holder, "1000");
+        String key = "999000" + System.nanoTime() % 1000;
+
+        // when
+        publish(key, null, "this is not JSON {");
+        publish(key, "OrderCreated", "{\"eventType\":\"OrderCreated\",\"orderId\":\"x\"}");
+        long orderId = saga.placeOrderId(holder, "1", "100");
+
+        // then
+        assertThat(saga.awaitSettled(orderId, SETTLES).get("status").asString()).isEqualTo("APPROVED");
+        TopicObserver deadLetters = new TopicObserver(system.bootstrapServers(), SagaSystem.TOPIC + ".DLT");
+        try (deadLetters) {
+            // every service that reads the type (or cannot tell it) dead-letters its own copy
+            await().atMost(SETTLES).untilAsserted(() -> assertThat(deadLetters.eventsOf(Long.parseLong(key)))
+                    .extracting(Seen::type).contains(null, "OrderCreated"));
+        }
+    }
+
+    /** Redelivery has no visible outcome to wait for, so the balance is watched for a while. */
+    private void assertBalanceStays(String holder, String expected) {
+        await().during(Duration.ofMillis(1500)).atMost(SETTLES)
+                .untilAsserted(() -> assertThat(saga.balance(holder)).isEqualByComparingTo(expected));
+    }
+
+    private void publish(long orderId, String type, String json) {
+        publish(Long.toString(orderId), type, json);
+    }
+
+    private void publish(String key, String type, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(SagaSystem.TOPIC, key, json);
+        if (type != null) {
+            record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            producer.send(record).get();
+        }
+        catch (InterruptedException | ExecutionException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
