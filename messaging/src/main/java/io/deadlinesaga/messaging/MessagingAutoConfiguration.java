@@ -1,6 +1,7 @@
 package io.deadlinesaga.messaging;
 
 import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.faults.FaultInjection;
 import io.deadlinesaga.messaging.inbox.InboxConfiguration;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
 import io.deadlinesaga.messaging.outbox.OutboxConfiguration;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration
 @AutoConfigurationPackage
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({MessagingProperties.class, FaultInjection.class})
 @Import({KafkaMessagingConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
         ProblemDetailsAdvice.class})
 public class MessagingAutoConfiguration {

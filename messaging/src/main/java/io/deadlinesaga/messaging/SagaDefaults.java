@@ -2,6 +2,7 @@ package io.deadlinesaga.messaging;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -12,18 +13,25 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds {@code saga-defaults.yml}, the settings every service shares (Kafka, database file, JPA, errors,
- * actuator), with the lowest precedence: a service's own file, the environment and the command line win.
+ * actuator, fault injection), with the lowest precedence: a service's own file, the environment and the command line win.
  */
 public class SagaDefaults implements EnvironmentPostProcessor {
 
-    private static final String RESOURCE = "saga-defaults.yml";
+    private static final String DEFAULTS = "saga-defaults.yml";
+    /** what the {@code prod} profile changes: no fault injection */
+    private static final String PROD_DEFAULTS = "saga-defaults-prod.yml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.matchesProfiles("prod")) {
+            load(PROD_DEFAULTS).forEach(environment.getPropertySources()::addLast);
+        }
+        load(DEFAULTS).forEach(environment.getPropertySources()::addLast);
+    }
+
+    private static List<PropertySource<?>> load(String resource) {
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE))) {
-                environment.getPropertySources().addLast(source);
-            }
+            return new YamlPropertySourceLoader().load(resource, new ClassPathResource(resource));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.deadlinesaga.deadline.DeadlineApplication;
 import io.deadlinesaga.exchange.ExchangeApplication;
@@ -22,7 +24,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * The whole product in one JVM, started once and shared by every test: one embedded Kafka broker, the four
  * services (each with its own in-memory database and consumer group) and the gateway, all on free ports.
- * Tests talk to it over HTTP through the gateway, as a user does, and read the topic as a user does.
+ * Tests talk to it over HTTP through the gateway, as a user does, and read the topic as a user does. A
+ * service can be stopped and started again on its port, with its database kept, as {@code ./saga stop} does.
  */
 final class SagaSystem {
 
@@ -30,11 +33,21 @@ final class SagaSystem {
     static final int PARTITIONS = 3;
     /** short, so that tests of the deadline are quick */
     static final Duration DEADLINE = Duration.ofSeconds(4);
+    /** fault 500's stall: longer than the deadline */
+    static final Duration POINT_STALL = Duration.ofSeconds(6);
+
+    private static final Map<String, Supplier<SpringApplication>> APPLICATIONS = Map.of(
+            "order", OrderApplication::application,
+            "exchange", ExchangeApplication::application,
+            "point", PointApplication::application,
+            "deadline", DeadlineApplication::application);
 
     private static SagaSystem instance;
 
     private final EmbeddedKafkaKraftBroker broker;
-    private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, ConfigurableApplicationContext> running = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final ConfigurableApplicationContext gateway;
     private final TopicObserver topic;
 
@@ -43,14 +56,9 @@ final class SagaSystem {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPIC, TOPIC + ".DLT");
         broker.afterPropertiesSet();
-        String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
-        starting.put("order", start(OrderApplication.application(), "order", run,
-                "--saga.order.deadline=" + DEADLINE.toMillis() + "ms"));
-        starting.put("exchange", start(ExchangeApplication.application(), "exchange", run));
-        starting.put("point", start(PointApplication.application(), "point", run));
-        starting.put("deadline", start(DeadlineApplication.application(), "deadline", run));
-        starting.forEach((name, context) -> services.put(name, context.join()));
+        APPLICATIONS.keySet().forEach(name -> starting.put(name, CompletableFuture.supplyAsync(() -> launch(name, name, 0))));
+        starting.forEach((name, context) -> register(name, context.join()));
         gateway = GatewayApplication.application().run("--server.port=0", "--spring.main.banner-mode=off",
                 "--ORDER_URL=" + url("order"), "--EXCHANGE_URL=" + url("exchange"),
                 "--POINT_URL=" + url("point"), "--DEADLINE_URL=" + url("deadline"),
@@ -61,7 +69,7 @@ final class SagaSystem {
                         "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
                         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"));
         topic = new TopicObserver(broker.getBrokersAsString(), TOPIC);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "saga-system-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "saga-system-stop"));
     }
 
     static synchronized SagaSystem get() {
@@ -71,32 +79,63 @@ final class SagaSystem {
         return instance;
     }
 
-    private CompletableFuture<ConfigurableApplicationContext> start(SpringApplication application, String name,
-            String run, String... extra) {
+    /**
+     * Starts an app of the service {@code service} under the name {@code name} (a second instance shares the
+     * first one's database and consumer group).
+     */
+    private ConfigurableApplicationContext launch(String service, String name, int port, String... extra) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
+                "--server.port=" + port,
                 "--spring.main.web-application-type=servlet",
                 "--spring.main.banner-mode=off",
                 "--spring.cloud.gateway.server.webflux.enabled=false",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.datasource.url=jdbc:h2:mem:" + name + "-" + run + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                "--spring.datasource.url=jdbc:h2:mem:" + service + "-" + run + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                 "--saga.messaging.partitions=" + PARTITIONS,
                 "--saga.messaging.relay.poll-interval=200ms",
-                "--saga.messaging.convoy.sweep-interval=200ms"));
+                "--saga.messaging.convoy.sweep-interval=200ms",
+                "--saga.deadline.sweep-interval=200ms",
+                "--saga.order.deadline=" + DEADLINE.toMillis() + "ms",
+                "--saga.faults.exchange-stall=1s",
+                "--saga.faults.point-stall=" + POINT_STALL.toMillis() + "ms"));
         args.addAll(List.of(extra));
-        return CompletableFuture.supplyAsync(() -> application.run(args.toArray(String[]::new)));
+        return APPLICATIONS.get(service).get().run(args.toArray(String[]::new));
+    }
+
+    private void register(String name, ConfigurableApplicationContext context) {
+        running.put(name, context);
+        ports.put(name, ((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    /** Stops a service as a kill would stop a process between two events: its database stays. */
+    void stop(String name) {
+        ConfigurableApplicationContext context = running.remove(name);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Starts a stopped service again on its port, with its database as it was. */
+    void start(String name, String... extra) {
+        register(name, launch(name, name, ports.get(name), extra));
+    }
+
+    void restart(String name, String... extra) {
+        stop(name);
+        start(name, extra);
+    }
+
+    /** Starts another instance of a service beside the first: same database, same consumer group. */
+    void startSecondInstance(String service, String name) {
+        register(name, launch(service, name, 0));
     }
 
     private String url(String service) {
-        return "http://localhost:" + port(services.get(service));
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://localhost:" + ports.get(service);
     }
 
     SagaClient client() {
-        return new SagaClient(new Http("http://localhost:" + port(gateway)));
+        return new SagaClient(new Http("http://localhost:" + ((WebServerApplicationContext) gateway).getWebServer().getPort()));
     }
 
     TopicObserver topic() {
@@ -107,10 +146,10 @@ final class SagaSystem {
         return broker.getBrokersAsString();
     }
 
-    private void stop() {
+    private void stopAll() {
         topic.close();
         gateway.close();
-        services.values().forEach(ConfigurableApplicationContext::close);
+        running.values().forEach(ConfigurableApplicationContext::close);
         broker.destroy();
     }
 }

@@ -4,10 +4,15 @@ import java.math.BigDecimal;
 
 import io.deadlinesaga.exchange.rates.ExchangeRates;
 import io.deadlinesaga.messaging.event.ExchangeCompensated;
+import io.deadlinesaga.messaging.event.ExchangeFailed;
 import io.deadlinesaga.messaging.event.ExchangeSucceed;
 import io.deadlinesaga.messaging.event.OrderCreated;
 import io.deadlinesaga.messaging.event.OrderRejected;
+import io.deadlinesaga.messaging.faults.Fault;
+import io.deadlinesaga.messaging.faults.FaultInjection;
+import io.deadlinesaga.messaging.inbox.Delivery;
 import io.deadlinesaga.messaging.inbox.OnEvent;
+import io.deadlinesaga.messaging.inbox.RetryLater;
 import io.deadlinesaga.messaging.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +31,55 @@ class ExchangeReactions {
     private final ExchangeRepository exchanges;
     private final ExchangeRates rates;
     private final Outbox outbox;
+    private final FaultInjection faults;
 
-    ExchangeReactions(ExchangeRepository exchanges, ExchangeRates rates, Outbox outbox) {
+    ExchangeReactions(ExchangeRepository exchanges, ExchangeRates rates, Outbox outbox, FaultInjection faults) {
         this.exchanges = exchanges;
         this.rates = rates;
         this.outbox = outbox;
+        this.faults = faults;
     }
 
-    /** Saga step 2: convert the order's amount into points. */
+    /**
+     * Saga step 2: convert the order's amount into points, unless the order is already closed here or its
+     * deadline has passed (it is being rejected; exchanging now would only have to be undone).
+     */
     @OnEvent
-    void exchangeOnOrderCreated(OrderCreated event) {
-        if (exchanges.existsById(event.orderId())) {
-            log.info("orderId={} OrderCreated ignored: exchange already recorded", event.orderId());
+    void exchangeOnOrderCreated(OrderCreated event, Delivery delivery) {
+        long orderId = event.orderId();
+        if (exchanges.existsById(orderId)) {
+            log.info("orderId={} OrderCreated ignored: exchange already recorded", orderId);
             return;
         }
+        if (faults.injects(Fault.FAILING_EXCHANGE, event.currencyId())) {
+            outbox.append(ExchangeFailed.of(orderId, event.holderId(), "CURRENCY_UNAVAILABLE"));
+            return;
+        }
+        if (faults.injects(Fault.FLAKY_EXCHANGE, event.currencyId()) && delivery.attempt() <= 2) {
+            throw new IllegalStateException("fault 400: exchange failed on attempt " + delivery.attempt());
+        }
+        if (faults.injects(Fault.SLOW_EXCHANGE, event.currencyId()) && delivery.isFirstAttempt()) {
+            throw stall("fault 100: the exchange step takes longer than the deadline", event);
+        }
+        boolean stalledAfterCheck = faults.injects(Fault.STALLED_EXCHANGE, event.currencyId());
+        if (!stalledAfterCheck || delivery.isFirstAttempt()) {
+            if (System.currentTimeMillis() > event.deadline()) {
+                log.info("orderId={} OrderCreated dropped: its deadline has passed", orderId);
+                return;
+            }
+            if (stalledAfterCheck) {
+                throw stall("fault 200: the order is open; the exchange step stalls before it commits", event);
+            }
+        }
+        exchange(event);
+    }
+
+    private RetryLater stall(String why, OrderCreated event) {
+        return new RetryLater(faults.stallUntilPast(faults.exchangeStall(), event.deadline(),
+                System.currentTimeMillis()), why);
+    }
+
+    private void exchange(OrderCreated event) {
         BigDecimal rate = rates.rateOf(event.currencyId());
         BigDecimal point = ExchangeRates.points(event.amount(), rate);
         exchanges.save(Exchange.exchanged(event.orderId(), event.holderId(), event.currencyId(), event.amount(), rate,

@@ -24,6 +24,7 @@ public record ExchangeRates(@DefaultValue("1") BigDecimal defaultRate, Map<Long,
 
     /** The points an amount is worth, to 4 decimals, rounded half-even. */
     public static BigDecimal points(BigDecimal amount, BigDecimal rate) {
-        return amount.multiply(rate).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal points = amount.multiply(rate).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return points.scale() < 0 ? points.setScale(0) : points;
     }
 }

@@ -1,7 +1,10 @@
 package io.deadlinesaga.order.decision;
 
+import java.util.function.Function;
+
 import io.deadlinesaga.messaging.event.DeadlineReached;
 import io.deadlinesaga.messaging.event.ExchangeFailed;
+import io.deadlinesaga.messaging.event.ExchangeSucceed;
 import io.deadlinesaga.messaging.event.OrderPlaced;
 import io.deadlinesaga.messaging.event.OrderRejected;
 import io.deadlinesaga.messaging.event.PointUseCompensated;
@@ -49,17 +52,32 @@ class OrderDecisions {
 
     @OnEvent
     void rejectOnPointUseFailed(PointUseFailed event) {
-        reject(event.orderId(), PointRefusals.reasonFor(event.reason()));
+        RejectionReason reason = PointRefusals.reasonFor(event.reason());
+        reject(event.orderId(), reason, order -> reason == RejectionReason.POINT_LIMIT
+                ? order.getHolderId() + " has fewer points than the order needs"
+                : "point refused the order: " + event.reason());
     }
 
     @OnEvent
     void rejectOnExchangeFailed(ExchangeFailed event) {
-        reject(event.orderId(), RejectionReason.EXCHANGE_ERROR);
+        reject(event.orderId(), RejectionReason.EXCHANGE_ERROR, order -> "exchange failed: " + event.reason());
     }
 
     @OnEvent
     void rejectOnDeadlineReached(DeadlineReached event) {
-        reject(event.orderId(), RejectionReason.DEADLINE);
+        reject(event.orderId(), RejectionReason.DEADLINE, order -> order.isExchanged()
+                ? "not decided within the deadline: the points were not deducted in time (has "
+                        + order.getHolderId() + " a point account? is the point service up?)"
+                : "not decided within the deadline: the exchange did not answer in time (is the exchange service up?)");
+    }
+
+    /** Remembers that the exchange step is done, for the deadline's explanation. */
+    @OnEvent
+    void noteOnExchangeSucceed(ExchangeSucceed event) {
+        Order order = find(event.orderId());
+        if (order != null) {
+            order.exchanged(System.currentTimeMillis());
+        }
     }
 
     /** The chain's last step reported back: the rejection is fully compensated. */
@@ -71,9 +89,9 @@ class OrderDecisions {
         }
     }
 
-    private void reject(long orderId, RejectionReason reason) {
+    private void reject(long orderId, RejectionReason reason, Function<Order, String> explanation) {
         Order order = find(orderId);
-        if (order != null && order.reject(reason, System.currentTimeMillis())) {
+        if (order != null && order.reject(reason, explanation.apply(order), System.currentTimeMillis())) {
             outbox.append(OrderRejected.of(order.getId(), order.getHolderId(), reason.name()));
         }
         else {

@@ -40,6 +40,14 @@ public class Order {
     @Column(length = 20)
     private RejectionReason reason;
 
+    /** why, in words a user understands */
+    @Column(length = 300)
+    private String detail;
+
+    /** when exchange reported the order's exchange, if it has */
+    @Column(name = "exchanged_at")
+    private Long exchangedAt;
+
     /** epoch ms by which the order is decided */
     @Column(nullable = false)
     private long deadline;
@@ -77,14 +85,26 @@ public class Order {
     }
 
     /** Rejects a pending order; false, and nothing changes, if it is already decided. */
-    public boolean reject(RejectionReason why, long now) {
+    public boolean reject(RejectionReason why, String explanation, long now) {
         if (status != OrderStatus.PENDING) {
             return false;
         }
         status = OrderStatus.REJECTED;
         reason = why;
+        detail = explanation;
         decidedAt = now;
         return true;
+    }
+
+    /** Notes that the exchange step is done, so that a rejection by the deadline can say which step was late. */
+    public void exchanged(long now) {
+        if (exchangedAt == null) {
+            exchangedAt = now;
+        }
+    }
+
+    public boolean isExchanged() {
+        return exchangedAt != null;
     }
 
     /** Records that the compensation chain of a rejected order has run to its end; false if not applicable. */
@@ -118,6 +138,10 @@ public class Order {
 
     public RejectionReason getReason() {
         return reason;
+    }
+
+    public String getDetail() {
+        return detail;
     }
 
     public long getDeadline() {

@@ -4,17 +4,20 @@ import java.math.BigDecimal;
 
 import io.deadlinesaga.messaging.web.ApiProblem;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens an account once per holder. */
+/** Opens an account once per holder, and lets orders that waited for it go on in the same transaction. */
 @Service
 class AccountOpening {
 
     private final PointAccountRepository accounts;
+    private final ApplicationEventPublisher events;
 
-    AccountOpening(PointAccountRepository accounts) {
+    AccountOpening(PointAccountRepository accounts, ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.events = events;
     }
 
     @Transactional
@@ -22,6 +25,8 @@ class AccountOpening {
         if (accounts.existsById(userId)) {
             throw ApiProblem.conflict("an account for " + userId + " already exists");
         }
-        return accounts.saveAndFlush(new PointAccount(userId, point, System.currentTimeMillis()));
+        PointAccount account = accounts.saveAndFlush(new PointAccount(userId, point, System.currentTimeMillis()));
+        events.publishEvent(new AccountOpened(account));
+        return account;
     }
 }

@@ -38,6 +38,9 @@ public class PointAccount extends AssignedIdEntity<String> {
 
     /** Deducts the points if the balance covers them (a balance equal to the amount is enough). */
     public boolean deduct(BigDecimal points) {
+        if (points.signum() <= 0) {
+            throw new IllegalArgumentException("only a positive number of points can be deducted, not " + points);
+        }
         if (point.compareTo(points) < 0) {
             return false;
         }
@@ -45,7 +48,11 @@ public class PointAccount extends AssignedIdEntity<String> {
         return true;
     }
 
+    /** Gives points back; zero is a valid refund (nothing had been deducted). */
     public void refund(BigDecimal points) {
+        if (points.signum() < 0) {
+            throw new IllegalArgumentException("a refund is never negative, was " + points);
+        }
         point = point.add(points);
     }
 

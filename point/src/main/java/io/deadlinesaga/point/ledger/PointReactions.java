@@ -8,13 +8,19 @@ import io.deadlinesaga.messaging.event.OrderRejected;
 import io.deadlinesaga.messaging.event.PointUseCompensated;
 import io.deadlinesaga.messaging.event.PointUseFailed;
 import io.deadlinesaga.messaging.event.PointUsed;
+import io.deadlinesaga.messaging.faults.Fault;
+import io.deadlinesaga.messaging.faults.FaultInjection;
+import io.deadlinesaga.messaging.inbox.Delivery;
 import io.deadlinesaga.messaging.inbox.OnEvent;
+import io.deadlinesaga.messaging.inbox.RetryLater;
 import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.point.accounts.AccountOpened;
 import io.deadlinesaga.point.accounts.PointAccount;
 import io.deadlinesaga.point.accounts.PointAccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,39 +35,68 @@ class PointReactions {
     private final PointAccountRepository accounts;
     private final LedgerRepository ledger;
     private final ClosedOrderRepository closedOrders;
+    private final PendingUseRepository pendingUses;
     private final Outbox outbox;
+    private final FaultInjection faults;
 
     PointReactions(PointAccountRepository accounts, LedgerRepository ledger, ClosedOrderRepository closedOrders,
-            Outbox outbox) {
+            PendingUseRepository pendingUses, Outbox outbox, FaultInjection faults) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.closedOrders = closedOrders;
+        this.pendingUses = pendingUses;
         this.outbox = outbox;
+        this.faults = faults;
     }
 
-    /** Saga step 3: deduct the exchanged points from the holder's balance. */
+    /**
+     * Saga step 3: deduct the exchanged points from the holder's balance. A holder without an account yet
+     * makes the order wait for it (until the deadline decides the order).
+     */
     @OnEvent
-    void useOnExchangeSucceed(ExchangeSucceed event) {
+    void useOnExchangeSucceed(ExchangeSucceed event, Delivery delivery) {
         long orderId = event.orderId();
-        if (ledger.existsByOrderIdAndType(orderId, EntryType.DEDUCTION)) {
-            log.info("orderId={} ExchangeSucceed ignored: points already deducted", orderId);
+        if (ledger.existsByOrderIdAndType(orderId, EntryType.DEDUCTION) || pendingUses.existsById(orderId)) {
+            log.info("orderId={} ExchangeSucceed ignored: already deducted or waiting", orderId);
             return;
         }
         if (closedOrders.existsById(orderId)) {
             outbox.append(PointUseFailed.of(orderId, event.userId(), PointReasons.ORDER_CLOSED));
             return;
         }
+        if (faults.injects(Fault.SLOW_POINT, event.currencyId()) && delivery.isFirstAttempt()) {
+            throw new RetryLater(faults.pointStall(), "fault 500: the point step takes longer than the deadline");
+        }
         PointAccount account = accounts.findForUpdate(event.userId()).orElse(null);
         if (account == null) {
-            outbox.append(PointUseFailed.of(orderId, event.userId(), PointReasons.NO_ACCOUNT));
+            pendingUses.save(new PendingUse(orderId, event.userId(), event.point(), System.currentTimeMillis()));
+            log.info("orderId={} waits for a point account of {}", orderId, event.userId());
+            return;
         }
-        else if (account.deduct(event.point())) {
-            ledger.save(new LedgerEntry(orderId, account.getUserId(), EntryType.DEDUCTION, event.point(),
+        use(account, orderId, event.point());
+    }
+
+    /** An early order's holder has opened an account: its waiting orders are served now, oldest first. */
+    @EventListener
+    void useOnAccountOpened(AccountOpened opened) {
+        for (PendingUse pending : pendingUses.lockAllOf(opened.account().getUserId())) {
+            pendingUses.delete(pending);
+            if (closedOrders.existsById(pending.getOrderId())) {
+                continue;
+            }
+            log.info("orderId={} resumed: {} opened a point account", pending.getOrderId(), pending.getUserId());
+            use(opened.account(), pending.getOrderId(), pending.getPoint());
+        }
+    }
+
+    private void use(PointAccount account, long orderId, BigDecimal points) {
+        if (account.deduct(points)) {
+            ledger.save(new LedgerEntry(orderId, account.getUserId(), EntryType.DEDUCTION, points,
                     account.getPoint(), System.currentTimeMillis()));
-            outbox.append(PointUsed.of(orderId, account.getUserId(), event.point(), account.getPoint()));
+            outbox.append(PointUsed.of(orderId, account.getUserId(), points, account.getPoint()));
         }
         else {
-            outbox.append(PointUseFailed.of(orderId, event.userId(), PointReasons.INSUFFICIENT_POINTS));
+            outbox.append(PointUseFailed.of(orderId, account.getUserId(), PointReasons.INSUFFICIENT_POINTS));
         }
     }
 
@@ -93,6 +128,7 @@ class PointReactions {
     }
 
     private void close(long orderId) {
+        pendingUses.dropFor(orderId);
         if (!closedOrders.existsById(orderId)) {
             closedOrders.save(new ClosedOrder(orderId, System.currentTimeMillis()));
         }

@@ -7,8 +7,6 @@ final class PointReasons {
     static final String INSUFFICIENT_POINTS = "INSUFFICIENT_POINTS";
     /** the order is already rejected: nothing is deducted for it any more */
     static final String ORDER_CLOSED = "ORDER_CLOSED";
-    /** the holder has no point account */
-    static final String NO_ACCOUNT = "NO_ACCOUNT";
 
     private PointReasons() {
     }

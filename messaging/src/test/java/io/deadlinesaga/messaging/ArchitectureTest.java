@@ -1,0 +1,53 @@
+package io.deadlinesaga.messaging;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The wire contract is plain Java: any service, or a tool outside Spring, can read it. */
+class ArchitectureTest {
+
+    private static final String EVENTS = "io.deadlinesaga.messaging.event..";
+
+    private static final JavaClasses CONTRACT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.deadlinesaga.messaging.event");
+
+    @Test
+    void eventsDependOnNothingFromSpringKafkaOrJpa() {
+        // given
+        ArchRule rule = noClasses().that().resideInAPackage(EVENTS)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                        "jakarta.persistence..", "javax.persistence..", "org.hibernate..");
+
+        // when / then
+        rule.check(CONTRACT);
+    }
+
+    @Test
+    void eventsDependOnlyOnJavaJacksonAndThemselves() {
+        // given
+        ArchRule rule = classes().that().resideInAPackage(EVENTS)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..",
+                        "tools.jackson..", EVENTS);
+
+        // when / then
+        rule.check(CONTRACT);
+    }
+
+    @Test
+    void onlyTheCodecKnowsMoreOfJacksonThanItsAnnotations() {
+        // given
+        ArchRule rule = classes().that().resideInAPackage(EVENTS).and().doNotHaveSimpleName("EventCodec")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..",
+                        EVENTS);
+
+        // when / then
+        rule.check(CONTRACT);
+    }
+}
