@@ -1,9 +1,7 @@
 package io.deadlinesaga.system;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -83,23 +81,32 @@ final class SagaSystem {
      * Starts an app of the service {@code service} under the name {@code name} (a second instance shares the
      * first one's database and consumer group).
      */
-    private ConfigurableApplicationContext launch(String service, String name, int port, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.main.web-application-type=servlet",
-                "--spring.main.banner-mode=off",
-                "--spring.cloud.gateway.server.webflux.enabled=false",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.datasource.url=jdbc:h2:mem:" + service + "-" + run + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-                "--saga.messaging.partitions=" + PARTITIONS,
-                "--saga.messaging.relay.poll-interval=200ms",
-                "--saga.messaging.convoy.sweep-interval=200ms",
-                "--saga.deadline.sweep-interval=200ms",
-                "--saga.order.deadline=" + DEADLINE.toMillis() + "ms",
-                "--saga.faults.exchange-stall=1s",
-                "--saga.faults.point-stall=" + POINT_STALL.toMillis() + "ms"));
-        args.addAll(List.of(extra));
-        return APPLICATIONS.get(service).get().run(args.toArray(String[]::new));
+    private ConfigurableApplicationContext launch(String service, String name, int port, String... overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", Integer.toString(port));
+        settings.put("spring.main.web-application-type", "servlet");
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("spring.cloud.gateway.server.webflux.enabled", "false");
+        // the gateway's Reactor Netty classes are on this shared classpath; a service that set up Reactor
+        // Netty's global resources would dispose of the gateway's event loops when it stops
+        settings.put("spring.autoconfigure.exclude",
+                "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration");
+        settings.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+        settings.put("spring.datasource.url", "jdbc:h2:mem:" + service + "-" + run + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        settings.put("saga.messaging.partitions", Integer.toString(PARTITIONS));
+        settings.put("saga.messaging.relay.poll-interval", "200ms");
+        settings.put("saga.messaging.convoy.sweep-interval", "200ms");
+        settings.put("saga.deadline.sweep-interval", "200ms");
+        settings.put("saga.order.deadline", DEADLINE.toMillis() + "ms");
+        settings.put("saga.faults.exchange-stall", "1s");
+        settings.put("saga.faults.point-stall", POINT_STALL.toMillis() + "ms");
+        for (String override : overrides) {
+            String[] pair = override.replaceFirst("^--", "").split("=", 2);
+            settings.put(pair[0], pair[1]);
+        }
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return APPLICATIONS.get(service).get().run(args);
     }
 
     private void register(String name, ConfigurableApplicationContext context) {
@@ -117,6 +124,9 @@ final class SagaSystem {
 
     /** Starts a stopped service again on its port, with its database as it was. */
     void start(String name, String... extra) {
+        if (running.containsKey(name)) {
+            return;
+        }
         register(name, launch(name, name, ports.get(name), extra));
     }
 

@@ -1,0 +1,83 @@
+package io.deadlinesaga.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LongSummaryStatistics;
+
+import io.deadlinesaga.system.TopicObserver.Seen;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** DESIGN rule 2: every deadline fires once, on time, after restarts and with several deadline instances. */
+class DeadlineGuaranteesTest {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineGuaranteesTest.class);
+    private static final Duration SETTLES = SagaSystem.DEADLINE.plusSeconds(15);
+
+    private final SagaSystem system = SagaSystem.get();
+    private final SagaClient saga = system.client();
+    private final Invariants invariants = new Invariants(system);
+
+    @Test
+    void firesAnOverdueDeadlineRightAfterTheDeadlineServiceRestarts() {
+        // given: an order that only its deadline can decide (its holder has no account)
+        long orderId = saga.placeOrderId(SagaClient.newHolder("restart"), "1", "10");
+        await().atMost(SETTLES).until(() -> "PENDING".equals(saga.deadline(orderId).path("state").asString()));
+        long due = saga.deadline(orderId).get("deadline").asLong();
+        system.stop("deadline");
+        await().atMost(SETTLES).until(() -> System.currentTimeMillis() > due + 500);
+        assertThat(saga.order(orderId).get("status").asString()).isEqualTo("PENDING");
+
+        // when
+        system.start("deadline");
+        long restarted = System.currentTimeMillis();
+
+        // then
+        await().atMost(SETTLES).until(() -> "REJECTED".equals(saga.order(orderId).get("status").asString()));
+        assertThat(saga.order(orderId).get("decidedAt").asLong() - restarted).isLessThan(3000);
+        assertThat(saga.order(orderId).get("reason").asString()).isEqualTo("DEADLINE");
+        assertThat(saga.deadline(orderId).get("state").asString()).isEqualTo("FIRED");
+        saga.awaitSettled(orderId, SETTLES);
+        invariants.assertConsistent(orderId);
+    }
+
+    @Test
+    void firesEachDeadlineOnceWithTwoDeadlineInstances() {
+        // given
+        system.startSecondInstance("deadline", "deadline-2");
+        try {
+            List<Long> orders = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                orders.add(saga.placeOrderId(SagaClient.newHolder("twice"), "1", "10"));
+            }
+
+            // when
+            for (long orderId : orders) {
+                saga.awaitSettled(orderId, SETTLES);
+            }
+
+            // then
+            LongSummaryStatistics lateness = new LongSummaryStatistics();
+            for (long orderId : orders) {
+                await().atMost(SETTLES).untilAsserted(() -> assertThat(system.topic().typesOf(orderId))
+                        .contains("PointUseCompensated"));
+                List<Seen> fired = system.topic().eventsOf(orderId).stream()
+                        .filter(event -> "DeadlineReached".equals(event.type())).toList();
+                assertThat(fired).as("DeadlineReached of order %d", orderId).hasSize(1);
+                lateness.accept(fired.get(0).value().get("firedAt").asLong() - fired.get(0).value().get("deadline").asLong());
+                invariants.assertConsistent(orderId);
+            }
+            log.info("deadline lateness over {} deadlines, two instances: min {} ms, mean {} ms, max {} ms",
+                    lateness.getCount(), lateness.getMin(), Math.round(lateness.getAverage()), lateness.getMax());
+            assertThat(lateness.getMax()).as("I1: decided within deadline + 1 s").isLessThan(1000);
+        }
+        finally {
+            system.stop("deadline-2");
+        }
+    }
+}
