@@ -75,6 +75,33 @@ class MessagingGuaranteesTest {
     }
 
     @Test
+    void refundsOnceWhenTheCompensationIsReplayedWithNewEventIds() {
+        // given: a fault-500 order, whose late deduction was refunded by the compensation chain
+        String holder = SagaClient.newHolder("replayed");
+        saga.openAccount(holder, "1000");
+        long orderId = saga.placeOrderId(holder, "500", "100");
+        saga.awaitSettled(orderId, SagaSystem.DEADLINE.plus(SagaSystem.POINT_STALL).plusSeconds(10));
+        await().atMost(SETTLES).until(() -> system.topic().typesOf(orderId).contains("PointUseCompensated"));
+        int eventsBefore = system.topic().eventsOf(orderId).size();
+
+        // when
+        for (String type : new String[] {"OrderRejected", "ExchangeCompensated"}) {
+            Seen original = system.topic().eventsOf(orderId).stream().filter(e -> type.equals(e.type())).findFirst()
+                    .orElseThrow();
+            ObjectNode copy = (ObjectNode) original.value().deepCopy();
+            copy.put("eventId", UUID.randomUUID().toString());
+            publish(orderId, type, copy.toString());
+        }
+
+        // then
+        await().atMost(SETTLES).until(() -> system.topic().eventsOf(orderId).size() == eventsBefore + 2);
+        assertBalanceStays(holder, "1000");
+        assertThat(saga.transactions(orderId)).hasSize(2);
+        assertThat(system.topic().eventsOf(orderId)).hasSize(eventsBefore + 2);
+        assertThat(saga.order(orderId).get("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void deadLettersAnUnreadableRecordAndKeepsGoing() {
         // given
         String holder = SagaClient.newHolder("poison");
