@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a service gets by depending on this module: outbox and relay, inbox and convoy, topics and
@@ -28,5 +30,10 @@ public class MessagingAutoConfiguration {
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    @Bean
+    Housekeeping housekeeping(JdbcTemplate jdbc, TransactionTemplate transactions, MessagingProperties properties) {
+        return new Housekeeping(jdbc, transactions, properties);
     }
 }

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions how many partitions the topic (and its dead-letter topic) is created with
  * @param relay how the outbox relay publishes
  * @param convoy how received events are processed, one order at a time, many orders at once
+ * @param housekeeping how long sent outbox rows and processed inbox rows are kept
  */
 @ConfigurationProperties("saga.messaging")
 public record MessagingProperties(
         @DefaultValue("choreography.deadline") String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue Relay relay,
-        @DefaultValue Convoy convoy) {
+        @DefaultValue Convoy convoy,
+        @DefaultValue Housekeeping housekeeping) {
 
     /** Where records nobody can read go: the topic name with {@code .DLT}. */
     public String deadLetterTopic() {
@@ -53,5 +55,17 @@ public record MessagingProperties(
             @DefaultValue("5s") Duration maxRetry,
             @DefaultValue("20") int maxAttempts,
             @DefaultValue("1s") Duration sweepInterval) {
+    }
+
+    /**
+     * @param retention how long a sent outbox row and a processed inbox row are kept (the inbox's eventIds
+     *        are what drops a redelivered event; after that, the per-order uniqueness of every effect does)
+     * @param interval how often old rows are deleted
+     * @param batchSize most rows deleted in one statement, so pruning never holds long locks
+     */
+    public record Housekeeping(
+            @DefaultValue("1h") Duration retention,
+            @DefaultValue("1m") Duration interval,
+            @DefaultValue("5000") int batchSize) {
     }
 }

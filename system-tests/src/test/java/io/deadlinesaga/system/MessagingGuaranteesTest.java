@@ -123,6 +123,26 @@ class MessagingGuaranteesTest {
         }
     }
 
+    @Test
+    void ignoresUnknownEventTypesAndEventsOfUnknownOrders() {
+        // given
+        String holder = SagaClient.newHolder("stranger");
+        saga.openAccount(holder, "1000");
+
+        // when
+        publish(987_654_321L, "Bogus", "{\"eventType\":\"Bogus\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"orderId\":987654321,\"timestamp\":1}");
+        publish(987_654_322L, "PointUsed", "{\"eventType\":\"PointUsed\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"orderId\":987654322,\"timestamp\":1,\"userId\":\"" + holder
+                + "\",\"point\":5,\"balance\":995}");
+        long orderId = saga.placeOrderId(holder, "1", "100");
+
+        // then
+        assertThat(saga.awaitSettled(orderId, SETTLES).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(saga.http().get("/orders/987654322").status()).isEqualTo(404);
+        assertThat(saga.balance(holder)).isEqualByComparingTo("900");
+    }
+
     /** Redelivery has no visible outcome to wait for, so the balance is watched for a while. */
     private void assertBalanceStays(String holder, String expected) {
         await().during(Duration.ofMillis(1500)).atMost(SETTLES)

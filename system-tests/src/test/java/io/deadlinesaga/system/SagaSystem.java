@@ -140,6 +140,11 @@ final class SagaSystem {
         register(name, launch(service, name, 0));
     }
 
+    /** A bean of a running service, to look inside it (its database, its housekeeping). */
+    <T> T bean(String name, Class<T> type) {
+        return running.get(name).getBean(type);
+    }
+
     private String url(String service) {
         return "http://localhost:" + ports.get(service);
     }

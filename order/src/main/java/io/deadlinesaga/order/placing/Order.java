@@ -55,6 +55,10 @@ public class Order {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** the client's Idempotency-Key of the request that placed it, if it sent one: unique */
+    @Column(name = "idempotency_key", unique = true, length = 100)
+    private String idempotencyKey;
+
     @Column(name = "decided_at")
     private Long decidedAt;
 
@@ -65,8 +69,10 @@ public class Order {
     protected Order() {
     }
 
-    public Order(String holderId, long currencyId, BigDecimal amount, long createdAt, long deadline) {
+    public Order(String holderId, long currencyId, BigDecimal amount, long createdAt, long deadline,
+            String idempotencyKey) {
         this.holderId = holderId;
+        this.idempotencyKey = idempotencyKey;
         this.currencyId = currencyId;
         this.amount = amount;
         this.status = OrderStatus.PENDING;
@@ -114,6 +120,11 @@ public class Order {
         }
         compensatedAt = now;
         return true;
+    }
+
+    /** Whether a retried request asks for this very order (same holder, currency and amount). */
+    public boolean sameRequestAs(String otherHolderId, long otherCurrencyId, BigDecimal otherAmount) {
+        return holderId.equals(otherHolderId) && currencyId == otherCurrencyId && amount.compareTo(otherAmount) == 0;
     }
 
     public Long getId() {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.deadlinesaga.messaging.web.ApiProblem;
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,10 +31,35 @@ class OrderController {
         this.orders = orders;
     }
 
+    /**
+     * Places an order. A client that may retry sends an {@code Idempotency-Key} header: a retry with the same
+     * key gets the same order back (200) and starts no second saga.
+     */
     @PostMapping
-    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder request) {
-        Order order = placing.place(request);
-        return ResponseEntity.created(URI.create("/orders/" + order.getId())).body(OrderView.of(order));
+    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String key = validKey(idempotencyKey);
+        OrderPlacing.Placed placed;
+        try {
+            placed = placing.place(request, key);
+        }
+        catch (DataIntegrityViolationException sameKeyAtOnce) {
+            placed = placing.placedBefore(request, key);
+        }
+        Order order = placed.order();
+        URI location = URI.create("/orders/" + order.getId());
+        return (placed.isNew() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
+                .body(OrderView.of(order));
+    }
+
+    private static String validKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > 100) {
+            throw ApiProblem.badRequest("Idempotency-Key must be 1 to 100 characters");
+        }
+        return key;
     }
 
     @GetMapping

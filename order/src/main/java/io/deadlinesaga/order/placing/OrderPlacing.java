@@ -1,7 +1,10 @@
 package io.deadlinesaga.order.placing;
 
+import java.util.Optional;
+
 import io.deadlinesaga.messaging.event.OrderCreated;
 import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.messaging.web.ApiProblem;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +23,41 @@ class OrderPlacing {
         this.properties = properties;
     }
 
+    /**
+     * Places the order, or, for a retried request with the same Idempotency-Key, returns the order the first
+     * request placed, without a second saga.
+     */
     @Transactional
-    public Order place(PlaceOrder request) {
+    public Placed place(PlaceOrder request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Order> earlier = orders.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Placed(sameRequest(earlier.get(), request), false);
+            }
+        }
         long now = System.currentTimeMillis();
-        Order order = orders.save(new Order(request.holderId(), request.currencyId(), request.amount(), now,
-                now + properties.deadline().toMillis()));
+        Order order = orders.saveAndFlush(new Order(request.holderId(), request.currencyId(), request.amount(), now,
+                now + properties.deadline().toMillis(), idempotencyKey));
         outbox.append(OrderCreated.of(order.getId(), order.getHolderId(), order.getCurrencyId(), order.getAmount(),
                 order.getDeadline()));
-        return order;
+        return new Placed(order, true);
+    }
+
+    /** After a lost race between two requests with the same key, the order the other one placed. */
+    @Transactional(readOnly = true)
+    public Placed placedBefore(PlaceOrder request, String idempotencyKey) {
+        return new Placed(sameRequest(orders.findByIdempotencyKey(idempotencyKey).orElseThrow(), request), false);
+    }
+
+    private static Order sameRequest(Order earlier, PlaceOrder request) {
+        if (!earlier.sameRequestAs(request.holderId(), request.currencyId(), request.amount())) {
+            throw ApiProblem.conflict("this Idempotency-Key was already used for a different order (id "
+                    + earlier.getId() + ")");
+        }
+        return earlier;
+    }
+
+    /** @param isNew false when a retried request got the order an earlier request placed */
+    public record Placed(Order order, boolean isNew) {
     }
 }

@@ -207,7 +207,7 @@ class OrderTest {
     }
 
     private static Order aPendingOrder() {
-        return new Order("jjy", 1, new BigDecimal("500"), CREATED, CREATED + 10_000);
+        return new Order("jjy", 1, new BigDecimal("500"), CREATED, CREATED + 10_000, null);
     }
 
     private static Order anApprovedOrder() {
