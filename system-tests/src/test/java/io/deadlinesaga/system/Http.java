@@ -32,6 +32,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response post(String path, String json, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response send(String method, String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
@@ -45,7 +50,13 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            JsonNode json = body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+            JsonNode json;
+            try {
+                json = body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+            }
+            catch (RuntimeException notJson) {
+                json = JSON.getNodeFactory().stringNode(body);
+            }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
         }
         catch (IOException ex) {
