@@ -1,0 +1,208 @@
+package io.deadlinesaga.script;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.deadlinesaga.script.SagaScript.Run;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's commands, run for real: {@code ./saga up} starts a Kafka broker and every service as its own
+ * process, the httpie walkthrough goes through the gateway, {@code ./saga kafka-console-consumer} prints the
+ * events, and a point service stopped and started again keeps its state. It runs beside a user's own
+ * {@code ./saga up}: its own data folder and ports (see {@link SagaScript}).
+ *
+ * <p>The tests build on each other, in order: the walkthrough places the orders the later ones look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SagaScriptIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SagaScriptIT.class);
+
+    /** about 60 s on 2 cores; the script itself gives each service up to 120 s */
+    private static final Duration UP = Duration.ofMinutes(5);
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration DOWN = Duration.ofMinutes(2);
+    private static final Duration COMMAND = Duration.ofMinutes(1);
+    private static final Duration SETTLES = Duration.ofSeconds(30);
+
+    private static final SagaScript SAGA = SagaScript.ofThisRepository();
+
+    @RegisterExtension
+    static final LogTailsOnFailure LOG_TAILS_ON_FAILURE = new LogTailsOnFailure();
+
+    private final Gateway gateway = new Gateway(SagaScript.GATEWAY);
+    private long approvedOrder;
+    private long rejectedOrder;
+
+    /** {@code --no-build} here and below: the jars this build made, not a rebuild of files edited meanwhile. */
+    @BeforeAll
+    void upFromAnEmptyDataFolder() {
+        SAGA.requireBuilt();
+        SAGA.startFresh(DOWN);
+        SAGA.succeed(UP, "up", "--no-build");
+    }
+
+    @AfterAll
+    void down() {
+        SAGA.down(DOWN);
+    }
+
+    @Test
+    @Order(1)
+    void approvesAnOrderTheBalanceCoversAndDeductsItsPoints() {
+        // given: http :8088/points userId="jjy" point=10000
+        Gateway.Response account = gateway.post("/points", "userId", "jjy", "point", "10000");
+        assertThat(account.status()).as("POST /points: %s", account.body()).isEqualTo(201);
+
+        // when: http :8088/orders holderId="jjy" currencyId=1 amount=500
+        approvedOrder = placeOrder("500");
+
+        // then
+        await().atMost(SETTLES).untilAsserted(() -> assertApproved(order(approvedOrder)));
+        assertThat(balance("jjy")).isEqualByComparingTo("9500");
+    }
+
+    @Test
+    @Order(2)
+    void rejectsAnOrderOverThePointLimitAndCompensatesIt() {
+        // given: jjy's 9500 points, from above
+
+        // when: http :8088/orders holderId="jjy" currencyId=1 amount=50000
+        rejectedOrder = placeOrder("50000");
+
+        // then
+        await().atMost(SETTLES).untilAsserted(() -> assertRejectedForPointLimitAndCompensated(order(rejectedOrder)));
+        assertThat(balance("jjy")).isEqualByComparingTo("9500");
+    }
+
+    @Test
+    @Order(3)
+    void consoleConsumerPrintsEachOrdersEventsInSagaOrderKeyedByTheOrderId() {
+        // given: the approved order (4 events) and the rejected one (6 events), from above
+        requireTheWalkthroughsOrders();
+
+        // when
+        Run consumer = SAGA.succeed(COMMAND, "kafka-console-consumer", "--from-beginning",
+                "--formatter-property", "print.key=true", "--max-messages", "10", "--timeout-ms", "20000");
+
+        // then
+        List<Printed> printed = consumer.stdout().lines().map(Printed::of).toList();
+        assertThat(printed).as("the records printed; stderr:%n%s", consumer.stderr()).hasSize(10)
+                .allSatisfy(record -> assertThat(record.key())
+                        .isEqualTo(Long.toString(record.value().path("orderId").asLong())));
+        Map<String, List<String>> typesByKey = printed.stream().collect(groupingBy(Printed::key, LinkedHashMap::new,
+                mapping(record -> record.value().path("eventType").asString(), toList())));
+        assertThat(typesByKey).containsOnly(
+                entry(Long.toString(approvedOrder),
+                        List.of("OrderCreated", "ExchangeSucceed", "PointUsed", "OrderPlaced")),
+                entry(Long.toString(rejectedOrder),
+                        List.of("OrderCreated", "ExchangeSucceed", "PointUseFailed", "OrderRejected",
+                                "ExchangeCompensated", "PointUseCompensated")));
+    }
+
+    @Test
+    @Order(4)
+    void pointStoppedAndStartedAgainKeepsBalancesAndOrders() {
+        // given
+        requireTheWalkthroughsOrders();
+        SAGA.succeed(COMMAND, "stop", "point");
+        assertThat(SAGA.succeed(COMMAND, "status").stdout())
+                .containsPattern("(?m)^point\\s+stopped$")
+                .containsPattern("(?m)^order\\s+running");
+
+        // when
+        SAGA.succeed(START, "start", "point", "--no-build");
+
+        // then
+        await().atMost(SETTLES).ignoreExceptions()
+                .untilAsserted(() -> assertThat(balance("jjy")).isEqualByComparingTo("9500"));
+        assertApproved(order(approvedOrder));
+        assertRejectedForPointLimitAndCompensated(order(rejectedOrder));
+    }
+
+    private long placeOrder(String amount) {
+        Gateway.Response placed = gateway.post("/orders", "holderId", "jjy", "currencyId", "1", "amount", amount);
+        assertThat(placed.status()).as("POST /orders: %s", placed.body()).isEqualTo(201);
+        return placed.body().path("id").asLong();
+    }
+
+    private JsonNode order(long id) {
+        return gateway.get("/orders/" + id).body();
+    }
+
+    private BigDecimal balance(String userId) {
+        return gateway.get("/points/" + userId).body().path("point").decimalValue();
+    }
+
+    private static void assertApproved(JsonNode order) {
+        assertThat(order.path("status").asString()).as("status of %s", order).isEqualTo("APPROVED");
+    }
+
+    private static void assertRejectedForPointLimitAndCompensated(JsonNode order) {
+        assertThat(order.path("status").asString()).as("status of %s", order).isEqualTo("REJECTED");
+        assertThat(order.path("reason").asString()).as("reason of %s", order).isEqualTo("POINT_LIMIT");
+        assertThat(order.path("compensation").asString()).as("compensation of %s", order).isEqualTo("COMPLETED");
+    }
+
+    private void requireTheWalkthroughsOrders() {
+        assertThat(List.of(approvedOrder, rejectedOrder)).as("the orders the walkthrough above placed")
+                .doesNotContain(0L);
+    }
+
+    /** A line of the console consumer with {@code print.key=true}: the key, a tab, the JSON value. */
+    private record Printed(String key, JsonNode value) {
+
+        static Printed of(String line) {
+            assertThat(line).as("a printed record").matches("[^\\t]+\\t\\{.*\\}");
+            String[] keyAndValue = line.split("\t", 2);
+            return new Printed(keyAndValue[0], Gateway.JSON.readTree(keyAndValue[1]));
+        }
+    }
+
+    /** On a failure, logs the end of every part's log: the processes' own account of what went wrong. */
+    private static final class LogTailsOnFailure
+            implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            logTails(context);
+            throw failure;
+        }
+
+        @Override
+        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
+                throws Throwable {
+            logTails(context);
+            throw failure;
+        }
+
+        private static void logTails(ExtensionContext context) {
+            LOG.error("{} failed; the parts' logs end with:{}", context.getDisplayName(), SAGA.logTails(40));
+        }
+    }
+}
