@@ -166,7 +166,7 @@ final class SagaScript {
     private void configure(Map<String, String> environment) {
         environment.remove("KAFKA_BOOTSTRAP_SERVERS");
         environment.put("JAVA_HOME", System.getProperty("java.home"));
-        environment.put("SAGA_DATA", data.toString());
+        environment.put("SAGA_DATA_DIR", data.toString());
         environment.putAll(PORTS);
     }
 
