@@ -29,17 +29,18 @@ final class SagaScript {
 
     static final String GATEWAY = "http://localhost:18088";
 
-    /** Shifted by 10000 from the defaults (8081–8084, 8088, 9092, 9093). */
+    /** Shifted by 10000 from the defaults (8081–8085, 8088, 9092, 9093). */
     private static final Map<String, String> PORTS = Map.of(
             "ORDER_PORT", "18081",
             "EXCHANGE_PORT", "18082",
             "POINT_PORT", "18083",
             "DEADLINE_PORT", "18084",
+            "SAGA_VIEW_PORT", "18085",
             "GATEWAY_PORT", "18088",
             "SAGA_KAFKA_PORT", "19092",
             "SAGA_KAFKA_CONTROLLER_PORT", "19093");
 
-    private static final List<String> SERVICES = List.of("order", "exchange", "point", "deadline", "gateway");
+    private static final List<String> SERVICES = List.of("order", "exchange", "point", "deadline", "saga-view", "gateway");
 
     private final Path root;
     private final Path workDir;

@@ -127,6 +127,26 @@ class SagaScriptIT {
 
     @Test
     @Order(4)
+    void eventsPrintsOneOrdersEventsOneLineEach() {
+        // given
+        requireTheWalkthroughsOrders();
+
+        // when: (the view may still be reading the topic)
+        await().atMost(SETTLES).untilAsserted(() -> assertThat(SAGA.succeed(COMMAND, "events",
+                Long.toString(rejectedOrder)).stdout().lines()).hasSize(6));
+        Run events = SAGA.succeed(COMMAND, "events", Long.toString(rejectedOrder));
+
+        // then
+        List<String> lines = events.stdout().lines().toList();
+        assertThat(lines).as("./saga events %d; stderr:%n%s", rejectedOrder, events.stderr()).hasSize(6)
+                .allSatisfy(line -> assertThat(line).contains("order " + rejectedOrder + " "));
+        assertThat(lines.get(0)).contains("OrderCreated").contains("holderId=jjy");
+        assertThat(lines.get(3)).contains("OrderRejected").contains("reason=POINT_LIMIT");
+        assertThat(lines.get(5)).contains("PointUseCompensated");
+    }
+
+    @Test
+    @Order(5)
     void pointStoppedAndStartedAgainKeepsBalancesAndOrders() {
         // given
         requireTheWalkthroughsOrders();

@@ -1,11 +1,13 @@
 package io.deadlinesaga.system;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The invariants of DESIGN §5 for one settled order, checked against every service and the topic. */
 final class Invariants {
@@ -58,5 +60,9 @@ final class Invariants {
             assertThat(events.stream().filter("OrderRejected"::equals)).as("one decision").hasSize(1);
         }
         assertThat(events.stream().filter("DeadlineReached"::equals)).as("deadline fires at most once").hasSizeLessThanOrEqualTo(1);
+        // the saga view's auditor, from the events alone, agrees
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                saga.http().get("/sagas/" + orderId).body().path("verdict").asString("")).as("verdict of %d", orderId)
+                .isEqualTo("CONSISTENT"));
     }
 }

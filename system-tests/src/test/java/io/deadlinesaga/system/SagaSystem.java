@@ -13,6 +13,7 @@ import io.deadlinesaga.exchange.ExchangeApplication;
 import io.deadlinesaga.gateway.GatewayApplication;
 import io.deadlinesaga.order.OrderApplication;
 import io.deadlinesaga.point.PointApplication;
+import io.deadlinesaga.sagaview.SagaViewApplication;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -38,7 +39,14 @@ final class SagaSystem {
             "order", OrderApplication::application,
             "exchange", ExchangeApplication::application,
             "point", PointApplication::application,
-            "deadline", DeadlineApplication::application);
+            "deadline", DeadlineApplication::application,
+            "saga-view", SagaViewApplication::application);
+    /** what saga-view.yml excludes, repeated because a command-line exclude replaces the file's list */
+    private static final String VIEW_EXCLUDES = String.join(",",
+            "io.deadlinesaga.messaging.MessagingAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
 
     private static SagaSystem instance;
 
@@ -60,12 +68,9 @@ final class SagaSystem {
         gateway = GatewayApplication.application().run("--server.port=0", "--spring.main.banner-mode=off",
                 "--ORDER_URL=" + url("order"), "--EXCHANGE_URL=" + url("exchange"),
                 "--POINT_URL=" + url("point"), "--DEADLINE_URL=" + url("deadline"),
-                "--spring.autoconfigure.exclude=" + String.join(",",
-                        "io.deadlinesaga.messaging.MessagingAutoConfiguration",
-                        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-                        "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
-                        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"));
+                "--SAGA_VIEW_URL=" + url("saga-view"),
+                "--spring.autoconfigure.exclude=" + VIEW_EXCLUDES
+                        + ",org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
         topic = new TopicObserver(broker.getBrokersAsString(), TOPIC);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "saga-system-stop"));
     }
@@ -90,7 +95,8 @@ final class SagaSystem {
         // the gateway's Reactor Netty classes are on this shared classpath; a service that set up Reactor
         // Netty's global resources would dispose of the gateway's event loops when it stops
         settings.put("spring.autoconfigure.exclude",
-                "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration");
+                "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"
+                        + ("saga-view".equals(service) ? "," + VIEW_EXCLUDES : ""));
         settings.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
         settings.put("spring.datasource.url", "jdbc:h2:mem:" + service + "-" + run + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         settings.put("saga.messaging.partitions", Integer.toString(PARTITIONS));

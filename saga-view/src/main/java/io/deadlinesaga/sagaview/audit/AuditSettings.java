@@ -1,0 +1,16 @@
+package io.deadlinesaga.sagaview.audit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param compensationTimeout how long after a rejection its compensation chain may take before it is a violation
+ * @param decisionGrace how long past its deadline an order may stay undecided before it is a violation
+ */
+@ConfigurationProperties("saga.audit")
+public record AuditSettings(
+        @DefaultValue("30s") Duration compensationTimeout,
+        @DefaultValue("5s") Duration decisionGrace) {
+}

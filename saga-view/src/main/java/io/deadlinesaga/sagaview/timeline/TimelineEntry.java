@@ -1,0 +1,46 @@
+package io.deadlinesaga.sagaview.timeline;
+
+import java.math.BigDecimal;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One event of an order as it sits on the topic.
+ *
+ * @param type the event type ({@code OrderCreated} …)
+ * @param service the service that produced it
+ * @param partition the partition it is on (the same for every event of an order)
+ * @param offset its offset in that partition: the order of an order's events
+ * @param time when it was written to the topic, epoch ms
+ * @param eventId its eventId
+ * @param fields its own fields beyond the envelope (reason, point, refunded, …)
+ */
+public record TimelineEntry(String type, String service, int partition, long offset, long time, String eventId,
+        JsonNode fields) {
+
+    public boolean is(String eventType) {
+        return type.equals(eventType);
+    }
+
+    /** A decimal field, whether the producer wrote it as a number or as a numeric string; 0 if absent. */
+    public BigDecimal decimal(String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return BigDecimal.ZERO;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        try {
+            return new BigDecimal(value.asString());
+        }
+        catch (NumberFormatException notANumber) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    public String text(String field) {
+        JsonNode value = fields.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}

@@ -1,0 +1,155 @@
+package io.deadlinesaga.system;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.deadlinesaga.system.TopicObserver.Seen;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** GET /sagas: one order's timeline, each participant's state and the auditor's verdict, from the topic alone. */
+class SagaViewTest {
+
+    private static final Duration SETTLES = Duration.ofSeconds(20);
+
+    private final SagaSystem system = SagaSystem.get();
+    private final SagaClient saga = system.client();
+
+    @Test
+    void showsAnApprovedOrdersTimelineAsConsistent() {
+        // given
+        String holder = SagaClient.newHolder("viewed");
+        saga.openAccount(holder, "1000");
+
+        // when
+        long orderId = saga.placeOrderId(holder, "1", "100");
+        saga.awaitSettled(orderId, SETTLES);
+
+        // then
+        JsonNode view = awaitVerdict(orderId, "CONSISTENT");
+        assertThat(view.get("timeline").valueStream().map(e -> e.get("type").asString()))
+                .containsExactly("OrderCreated", "ExchangeSucceed", "PointUsed", "OrderPlaced");
+        assertThat(view.get("timeline").valueStream().map(e -> e.get("service").asString()))
+                .containsExactly("order", "exchange", "point", "order");
+        JsonNode first = view.get("timeline").get(0);
+        assertThat(first.get("offset").asLong()).isNotNegative();
+        assertThat(first.get("fields").get("holderId").asString()).isEqualTo(holder);
+        assertThat(view.get("participants").get("order").asString()).isEqualTo("APPROVED");
+        assertThat(view.get("participants").get("exchange").asString()).isEqualTo("EXCHANGED");
+        assertThat(view.get("participants").get("point").asString()).isEqualTo("DEDUCTED");
+        assertThat(view.get("participants").get("deadline").asString()).isEqualTo("CANCELLED");
+        assertThat(view.get("deadline").asLong()).isEqualTo(saga.order(orderId).get("deadline").asLong());
+    }
+
+    @Test
+    void showsACompensatedOrderAsConsistent() {
+        // given
+        String holder = SagaClient.newHolder("viewed");
+        saga.openAccount(holder, "1000");
+
+        // when
+        long orderId = saga.placeOrderId(holder, "1", "5000");
+        saga.awaitSettled(orderId, SETTLES);
+
+        // then
+        JsonNode view = awaitVerdict(orderId, "CONSISTENT");
+        assertThat(view.get("participants").get("order").asString()).isEqualTo("COMPENSATED");
+        assertThat(view.get("participants").get("exchange").asString()).isEqualTo("COMPENSATED");
+        assertThat(view.get("participants").get("point").asString()).isEqualTo("NOTHING_TO_REFUND");
+    }
+
+    @Test
+    void namesTheBrokenRuleWhenAnOrderIsPlacedAfterItsRejection() {
+        // given
+        long orderId = rejectedOrder();
+
+        // when
+        publishCopyOf(orderId, "OrderRejected", "OrderPlaced", Map.of());
+
+        // then
+        JsonNode view = awaitVerdict(orderId, "VIOLATION");
+        assertThat(view.get("violations").get(0).get("rule").asString()).isEqualTo("APPROVED_AND_REJECTED");
+        assertThat(view.get("violations").get(0).get("invariant").asString()).isEqualTo("I5");
+        assertThat(violations()).contains(orderId);
+        assertThat(saga.order(orderId).get("status").asString()).as("order stays the arbiter").isEqualTo("REJECTED");
+    }
+
+    @Test
+    void namesTheBrokenRuleWhenARejectedOrderIsRefundedTwice() {
+        // given
+        long orderId = rejectedOrder();
+
+        // when
+        publishCopyOf(orderId, "PointUseCompensated", "PointUseCompensated", Map.of("refunded", new BigDecimal("5")));
+
+        // then
+        JsonNode view = awaitVerdict(orderId, "VIOLATION");
+        assertThat(view.get("violations").valueStream().map(v -> v.get("rule").asString()))
+                .contains("MORE_THAN_ONE_REFUND", "POINTS_NOT_RESTORED");
+        assertThat(view.get("violations").get(0).get("invariant").asString()).isEqualTo("I3");
+    }
+
+    @Test
+    void listsSagasInProgress() {
+        // given
+        long orderId = saga.placeOrderId(SagaClient.newHolder("waiting"), "1", "10");
+
+        // then
+        await().atMost(SETTLES).untilAsserted(() -> assertThat(saga.http().get("/sagas?verdict=IN_PROGRESS").body()
+                .valueStream().map(s -> s.get("orderId").asLong())).contains(orderId));
+        assertThat(saga.http().get("/sagas/987654399").status()).isEqualTo(404);
+    }
+
+    private long rejectedOrder() {
+        String holder = SagaClient.newHolder("audited");
+        saga.openAccount(holder, "10");
+        long orderId = saga.placeOrderId(holder, "1", "100");
+        saga.awaitSettled(orderId, SETTLES);
+        awaitVerdict(orderId, "CONSISTENT");
+        return orderId;
+    }
+
+    private JsonNode awaitVerdict(long orderId, String verdict) {
+        await().atMost(SETTLES).until(() -> verdict.equals(view(orderId).path("verdict").asString("")));
+        return view(orderId);
+    }
+
+    private JsonNode view(long orderId) {
+        return saga.http().get("/sagas/" + orderId).body();
+    }
+
+    private java.util.List<Long> violations() {
+        return saga.http().get("/sagas?verdict=VIOLATION").body().valueStream().map(s -> s.get("orderId").asLong())
+                .toList();
+    }
+
+    /** Puts on the topic, as a foreign producer would, an event made from one the order already has. */
+    private void publishCopyOf(long orderId, String fromType, String asType, Map<String, BigDecimal> changes) {
+        await().atMost(SETTLES).until(() -> system.topic().typesOf(orderId).contains(fromType));
+        Seen original = system.topic().eventsOf(orderId).stream().filter(e -> fromType.equals(e.type())).findFirst()
+                .orElseThrow();
+        ObjectNode copy = (ObjectNode) original.value().deepCopy();
+        copy.put("eventType", asType);
+        copy.put("eventId", UUID.randomUUID().toString());
+        changes.forEach(copy::put);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(SagaSystem.TOPIC, Long.toString(orderId),
+                    copy.toString());
+            record.headers().add("type", asType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record);
+        }
+    }
+}
