@@ -23,6 +23,10 @@ final class Http {
         this.base = base;
     }
 
+    String base() {
+        return base;
+    }
+
     Response get(String path) {
         return send(request(path).GET());
     }

@@ -1,5 +1,7 @@
 package io.deadlinesaga.sagaview.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.deadlinesaga.messaging.web.ApiProblem;
@@ -9,6 +11,7 @@ import io.deadlinesaga.sagaview.audit.Participants;
 import io.deadlinesaga.sagaview.audit.Verdict;
 import io.deadlinesaga.sagaview.timeline.SagaTimelines;
 import io.deadlinesaga.sagaview.timeline.TimelineEntry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -31,10 +34,12 @@ class SagaController {
 
     private final SagaTimelines timelines;
     private final Auditor auditor;
+    private final JsonMapper json;
 
-    SagaController(SagaTimelines timelines, Auditor auditor) {
+    SagaController(SagaTimelines timelines, Auditor auditor, JsonMapper json) {
         this.timelines = timelines;
         this.auditor = auditor;
+        this.json = json;
     }
 
     @GetMapping(path = "/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,10 +56,18 @@ class SagaController {
                 .orElseThrow(() -> ApiProblem.notFound("no event of order " + orderId + " on the topic")));
     }
 
-    /** The timeline as a picture; the page reads the JSON above and refreshes while the saga is in progress. */
+    /**
+     * The timeline as a picture. The page carries the saga's JSON as it is now, so it draws at once, and
+     * asks for it again every second while the saga is in progress.
+     */
     @GetMapping(path = "/{orderId}", produces = MediaType.TEXT_HTML_VALUE)
-    Resource page(@PathVariable long orderId) {
-        return PAGE;
+    String page(@PathVariable long orderId) throws IOException {
+        String saga = timelines.eventsOf(orderId)
+                .map(timeline -> json.writeValueAsString(SagaView.of(orderId, timeline,
+                        auditor.audit(timeline, System.currentTimeMillis()))))
+                .orElse("null");
+        // inside a script element, "</" would end it early
+        return PAGE.getContentAsString(StandardCharsets.UTF_8).replace("/*SAGA_JSON*/null", saga.replace("</", "<\\/"));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
