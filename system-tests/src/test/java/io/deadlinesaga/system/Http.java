@@ -31,6 +31,11 @@ final class Http {
         return send(request(path).GET());
     }
 
+    /** A GET whose body is text (kept whole, as a string node). */
+    Response getText(String path) {
+        return send(request(path).header("Accept", "text/plain").GET());
+    }
+
     Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -151,6 +151,11 @@ final class SagaSystem {
         return running.get(name).getBean(type);
     }
 
+    /** A running service's own URL, not through the gateway (for its actuator). */
+    String serviceUrl(String name) {
+        return url(name);
+    }
+
     private String url(String service) {
         return "http://localhost:" + ports.get(service);
     }

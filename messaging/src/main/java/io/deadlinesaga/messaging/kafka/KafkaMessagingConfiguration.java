@@ -2,6 +2,8 @@ package io.deadlinesaga.messaging.kafka;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.UnreadableEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.context.annotation.Bean;
@@ -30,12 +32,18 @@ public class KafkaMessagingConfiguration {
     }
 
     @Bean
-    CommonErrorHandler sagaErrorHandler(KafkaTemplate<String, String> template, MessagingProperties properties) {
+    CommonErrorHandler sagaErrorHandler(KafkaTemplate<String, String> template, MessagingProperties properties,
+            MeterRegistry meters) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(properties.deadLetterTopic(), record.partition()));
+        Counter deadLettered = Counter.builder("saga.messaging.dead.letters")
+                .description("records sent to the dead-letter topic").register(meters);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            deadLettered.increment();
+            deadLetters.accept(record, failure);
+        }, backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class);
         return handler;
     }

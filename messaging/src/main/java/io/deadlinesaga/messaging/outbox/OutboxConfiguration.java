@@ -2,6 +2,8 @@ package io.deadlinesaga.messaging.outbox;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,12 @@ public class OutboxConfiguration {
     OutboxRelay outboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka,
             TransactionTemplate transactions, MessagingProperties properties) {
         return new OutboxRelay(repository, kafka, transactions, properties);
+    }
+
+    @Bean
+    Gauge outboxBacklog(OutboxRepository repository, MeterRegistry meters) {
+        return Gauge.builder("saga.outbox.backlog", repository, OutboxRepository::countUnsent)
+                .description("events committed but not yet published").register(meters);
     }
 
     @Bean

@@ -32,10 +32,12 @@ class OrderDecisions {
 
     private final OrderRepository orders;
     private final Outbox outbox;
+    private final DecisionMetrics metrics;
 
-    OrderDecisions(OrderRepository orders, Outbox outbox) {
+    OrderDecisions(OrderRepository orders, Outbox outbox, DecisionMetrics metrics) {
         this.orders = orders;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** Saga step 4: the points are deducted, so the order is approved. */
@@ -44,6 +46,7 @@ class OrderDecisions {
         Order order = find(event.orderId());
         if (order != null && order.approve(System.currentTimeMillis())) {
             outbox.append(OrderPlaced.of(order.getId(), order.getHolderId()));
+            metrics.decided(order);
         }
         else {
             log.info("orderId={} PointUsed ignored: order is {}", event.orderId(), status(order));
@@ -93,6 +96,7 @@ class OrderDecisions {
         Order order = find(orderId);
         if (order != null && order.reject(reason, explanation.apply(order), System.currentTimeMillis())) {
             outbox.append(OrderRejected.of(order.getId(), order.getHolderId(), reason.name()));
+            metrics.decided(order);
         }
         else {
             log.info("orderId={} rejection ({}) ignored: order is {}", orderId, reason, status(order));
