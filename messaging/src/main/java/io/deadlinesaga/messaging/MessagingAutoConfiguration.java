@@ -1,6 +1,7 @@
 package io.deadlinesaga.messaging;
 
 import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.event.PlainDecimals;
 import io.deadlinesaga.messaging.faults.FaultInjection;
 import io.deadlinesaga.messaging.inbox.InboxConfiguration;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
@@ -30,6 +31,12 @@ public class MessagingAutoConfiguration {
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    /** The same plain decimals in the services' HTTP answers as on the wire. */
+    @Bean
+    PlainDecimals plainDecimals() {
+        return new PlainDecimals();
     }
 
     @Bean

@@ -4,10 +4,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.deadlinesaga.messaging.event.DeadlineReached;
 import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.messaging.support.DaemonThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -107,12 +107,7 @@ public class DeadlineClock implements SmartLifecycle {
 
     @Override
     public void start() {
-        AtomicInteger threads = new AtomicInteger();
-        scheduler = Executors.newScheduledThreadPool(properties.timerThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "deadline-clock-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newScheduledThreadPool(properties.timerThreads(), DaemonThreads.named("deadline-clock"));
         running = true;
         scheduler.scheduleWithFixedDelay(this::sweep, 0, properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -7,13 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.EventType;
 import io.deadlinesaga.messaging.event.SagaEvent;
 import io.deadlinesaga.messaging.event.UnreadableEventException;
+import io.deadlinesaga.messaging.support.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,17 +172,8 @@ class Convoy implements SmartLifecycle {
 
     @Override
     public void start() {
-        AtomicInteger threads = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.workers(), runnable -> {
-            Thread thread = new Thread(runnable, "convoy-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "convoy-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("convoy"));
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("convoy-timer"));
         running = true;
         long sweepMillis = settings.sweepInterval().toMillis();
         timer.scheduleWithFixedDelay(this::sweep, 0, sweepMillis, TimeUnit.MILLISECONDS);

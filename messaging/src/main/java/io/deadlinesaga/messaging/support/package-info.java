@@ -1,0 +1,2 @@
+/** Small helpers the plumbing and the services share. */
+package io.deadlinesaga.messaging.support;
