@@ -1,13 +1,20 @@
 package io.deadlinesaga.sagaview;
 
+import io.deadlinesaga.messaging.MessagingProperties;
+import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 
 /** The saga view: every order's timeline, rebuilt from the topic, and a consistency verdict on it. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import(KafkaMessagingConfiguration.class) // declares the topic too, so the view may be the first to start
 public class SagaViewApplication {
 
     /** Its configuration file is {@code saga-view.yml}, so that all parts can share one classpath in tests. */
