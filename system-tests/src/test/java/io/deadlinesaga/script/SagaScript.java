@@ -156,6 +156,11 @@ final class SagaScript {
     }
 
     /** {@link #run}, and fails with the script's output unless it exits 0. */
+    /** The data folder of this copy (pids under run/, logs under logs/). */
+    Path dataDir() {
+        return data;
+    }
+
     Run succeed(Duration timeout, String... args) {
         Run run = run(timeout, args);
         assertThat(run.exitCode()).as("exit code of %s; its output:%n%s%s", run.command(), run.stdout(), run.stderr())

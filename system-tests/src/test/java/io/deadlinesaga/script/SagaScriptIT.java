@@ -1,6 +1,7 @@
 package io.deadlinesaga.script;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,6 +164,28 @@ class SagaScriptIT {
                 .untilAsserted(() -> assertThat(balance("jjy")).isEqualByComparingTo("9500"));
         assertApproved(order(approvedOrder));
         assertRejectedForPointLimitAndCompensated(order(rejectedOrder));
+    }
+
+    @Test
+    @Order(6)
+    void anOrderPlacedJustBeforeAKillSurvivesIt() throws Exception {
+        // given
+        long orderId = placeOrder("100");
+
+        // when: the order service dies at once, as with a power cut of the process
+        long pid = Long.parseLong(Files.readString(SAGA.dataDir().resolve("run/order.pid")).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(SETTLES).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        SAGA.succeed(START, "start", "order", "--no-build");
+
+        // then: what it answered 201 for is still there, and its saga ends one way or the other (the restart
+        // may take longer than the deadline), with the balance to match
+        await().atMost(SETTLES).ignoreExceptions().untilAsserted(() -> assertThat(order(orderId).path("status")
+                .asString()).isIn("APPROVED", "REJECTED"));
+        assertThat(order(orderId).path("amount").decimalValue()).as("the very order placed").isEqualByComparingTo("100");
+        String expected = "APPROVED".equals(order(orderId).path("status").asString()) ? "9400" : "9500";
+        await().atMost(SETTLES).ignoreExceptions()
+                .untilAsserted(() -> assertThat(balance("jjy")).isEqualByComparingTo(expected));
     }
 
     private long placeOrder(String amount) {

@@ -1,0 +1,69 @@
+package io.deadlinesaga.load;
+
+import java.util.Arrays;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+
+/**
+ * One order's events on the topic: how many of each type, when the first of each type was created (its
+ * {@code timestamp}), and how late each of its deadlines fired.
+ */
+final class EventTally {
+
+    private final int[] counts = new int[EventName.values().length];
+    private final long[] firstAt = new long[EventName.values().length];
+    private long[] lateness = new long[0];
+
+    static EventTally of(EventName... names) {
+        EventTally tally = new EventTally();
+        for (EventName name : names) {
+            tally.add(name);
+        }
+        return tally;
+    }
+
+    synchronized void add(EventName name) {
+        counts[name.ordinal()]++;
+    }
+
+    /** An event of this type, created at {@code timestamp} (epoch ms, 0 if unknown). */
+    synchronized void add(EventName name, long timestamp) {
+        if (counts[name.ordinal()]++ == 0) {
+            firstAt[name.ordinal()] = timestamp;
+        }
+    }
+
+    /** From the first event of one type to the first of another, ms; empty unless both are there with a timestamp. */
+    synchronized OptionalLong between(EventName from, EventName to) {
+        long start = firstAt[from.ordinal()];
+        long end = firstAt[to.ordinal()];
+        return start > 0 && end > 0 ? OptionalLong.of(end - start) : OptionalLong.empty();
+    }
+
+    /** A DeadlineReached fired {@code firedAt - deadline} ms after its due time. */
+    synchronized void addDeadlineLateness(long millis) {
+        lateness = Arrays.copyOf(lateness, lateness.length + 1);
+        lateness[lateness.length - 1] = millis;
+    }
+
+    synchronized int count(EventName name) {
+        return counts[name.ordinal()];
+    }
+
+    synchronized int total() {
+        return IntStream.of(counts).sum();
+    }
+
+    synchronized long[] deadlineLateness() {
+        return lateness.clone();
+    }
+
+    synchronized boolean hasDecision() {
+        return count(EventName.ORDER_PLACED) > 0 || count(EventName.ORDER_REJECTED) > 0;
+    }
+
+    /** Approved, or its compensation chain has reached its last step: nothing more is to come. */
+    synchronized boolean looksSettled() {
+        return count(EventName.ORDER_PLACED) > 0 || count(EventName.POINT_USE_COMPENSATED) > 0;
+    }
+}
