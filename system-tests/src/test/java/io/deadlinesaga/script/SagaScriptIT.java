@@ -179,8 +179,9 @@ class SagaScriptIT {
         SAGA.succeed(START, "start", "order", "--no-build");
 
         // then: what it answered 201 for is still there, and its saga ends one way or the other (the restart
-        // may take longer than the deadline), with the balance to match
-        await().atMost(SETTLES).ignoreExceptions().untilAsserted(() -> assertThat(order(orderId).path("status")
+        // may take longer than the deadline, and the killed consumer's session must time out), with the
+        // balance to match
+        await().atMost(SETTLES.multipliedBy(2)).ignoreExceptions().untilAsserted(() -> assertThat(order(orderId).path("status")
                 .asString()).isIn("APPROVED", "REJECTED"));
         assertThat(order(orderId).path("amount").decimalValue()).as("the very order placed").isEqualByComparingTo("100");
         String expected = "APPROVED".equals(order(orderId).path("status").asString()) ? "9400" : "9500";
