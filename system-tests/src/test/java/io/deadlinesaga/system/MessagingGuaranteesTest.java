@@ -1,16 +1,9 @@
 package io.deadlinesaga.system;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import io.deadlinesaga.system.TopicObserver.Seen;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,10 +18,7 @@ class MessagingGuaranteesTest {
 
     private final SagaSystem system = SagaSystem.get();
     private final SagaClient saga = system.client();
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    private final ForeignProducer producer = new ForeignProducer(system.bootstrapServers());
 
     @AfterEach
     void closeProducer() {
@@ -154,15 +144,6 @@ class MessagingGuaranteesTest {
     }
 
     private void publish(String key, String type, String json) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(SagaSystem.TOPIC, key, json);
-        if (type != null) {
-            record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            producer.send(record).get();
-        }
-        catch (InterruptedException | ExecutionException ex) {
-            throw new IllegalStateException(ex);
-        }
+        producer.publish(key, type, json);
     }
 }

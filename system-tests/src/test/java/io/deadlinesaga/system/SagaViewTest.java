@@ -2,14 +2,11 @@ package io.deadlinesaga.system;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.deadlinesaga.system.TopicObserver.Seen;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -128,7 +125,7 @@ class SagaViewTest {
         return saga.http().get("/sagas/" + orderId).body();
     }
 
-    private java.util.List<Long> violations() {
+    private List<Long> violations() {
         return saga.http().get("/sagas?verdict=VIOLATION").body().valueStream().map(s -> s.get("orderId").asLong())
                 .toList();
     }
@@ -142,14 +139,8 @@ class SagaViewTest {
         copy.put("eventType", asType);
         copy.put("eventId", UUID.randomUUID().toString());
         changes.forEach(copy::put);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(SagaSystem.TOPIC, Long.toString(orderId),
-                    copy.toString());
-            record.headers().add("type", asType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            producer.send(record);
+        try (ForeignProducer producer = new ForeignProducer(system.bootstrapServers())) {
+            producer.publish(Long.toString(orderId), asType, copy.toString());
         }
     }
 }
