@@ -29,10 +29,11 @@ final class Audit {
      * @param notPlaced orders whose POST never succeeded, as violations
      * @param deadlineLateness {@code firedAt - deadline} of every DeadlineReached of the placed orders
      * @param eventsOfOrders events of the placed orders on the topic
+     * @param redeliveries records of the placed orders that repeated an event already on the topic
      * @param steps of the ordinary orders approved: from one event's timestamp to the next's, by step
      */
     record Findings(Collection<OrderFacts> orders, int accounts, CheckResult check, List<Violation> notPlaced,
-            long[] deadlineLateness, long eventsOfOrders, Map<String, long[]> steps) {
+            long[] deadlineLateness, long eventsOfOrders, long redeliveries, Map<String, long[]> steps) {
     }
 
     private final LoadOptions options;
@@ -85,8 +86,9 @@ final class Audit {
         long[] lateness = placed.stream()
                 .flatMapToLong(order -> LongStream.of(topic.tallyOf(order.id()).deadlineLateness())).toArray();
         long events = placed.stream().mapToLong(order -> topic.tallyOf(order.id()).total()).sum();
+        long redeliveries = placed.stream().mapToLong(order -> topic.tallyOf(order.id()).redeliveries()).sum();
         return new Findings(List.copyOf(facts.values()), accounts.size(), check, notPlaced, lateness, events,
-                steps(facts.values()));
+                redeliveries, steps(facts.values()));
     }
 
     /** Each step of the ordinary orders approved, event to event: where the time of a decision goes. */

@@ -2,17 +2,23 @@ package io.deadlinesaga.load;
 
 import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
  * One order's events on the topic: how many of each type, when the first of each type was created (its
- * {@code timestamp}), and how late each of its deadlines fired.
+ * {@code timestamp}), and how late each of its deadlines fired. An event counts once however often its
+ * record is on the topic: the outbox sends a row again when its service crashed between sending and marking
+ * it sent, and consumers drop the copy by its eventId; such copies are counted apart, as redeliveries.
  */
 final class EventTally {
 
     private final int[] counts = new int[EventName.values().length];
     private final long[] firstAt = new long[EventName.values().length];
     private long[] lateness = new long[0];
+    /** a 64-bit digest of each eventId seen, to tell a copy from a second event of the same type */
+    private long[] seen = new long[0];
+    private int redeliveries;
 
     static EventTally of(EventName... names) {
         EventTally tally = new EventTally();
@@ -26,11 +32,43 @@ final class EventTally {
         counts[name.ordinal()]++;
     }
 
-    /** An event of this type, created at {@code timestamp} (epoch ms, 0 if unknown). */
-    synchronized void add(EventName name, long timestamp) {
+    /**
+     * A record of this type, created at {@code timestamp} (epoch ms, 0 if unknown); a copy of an event already
+     * seen (same eventId) counts as a redelivery only.
+     *
+     * @return whether it is a new event, not a copy
+     */
+    synchronized boolean add(EventName name, long timestamp, String eventId) {
+        if (eventId != null && !eventId.isEmpty()) {
+            long digest = digest(eventId);
+            for (long known : seen) {
+                if (known == digest) {
+                    redeliveries++;
+                    return false;
+                }
+            }
+            seen = Arrays.copyOf(seen, seen.length + 1);
+            seen[seen.length - 1] = digest;
+        }
         if (counts[name.ordinal()]++ == 0) {
             firstAt[name.ordinal()] = timestamp;
         }
+        return true;
+    }
+
+    private static long digest(String eventId) {
+        try {
+            UUID uuid = UUID.fromString(eventId);
+            return uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits() * 31;
+        }
+        catch (IllegalArgumentException notAUuid) {
+            return eventId.hashCode() * 0x9E3779B97F4A7C15L + eventId.length();
+        }
+    }
+
+    /** Records that repeated an event already on the topic. */
+    synchronized int redeliveries() {
+        return redeliveries;
     }
 
     /** From the first event of one type to the first of another, ms; empty unless both are there with a timestamp. */

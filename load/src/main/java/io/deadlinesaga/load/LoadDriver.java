@@ -317,7 +317,7 @@ final class LoadDriver implements AutoCloseable {
             Audit.Findings found = new Audit(options, gateway, topic, out).run(plan);
             return new LoadResult(options, found.accounts(), (lastFiredNanos.get() - startNanos) / 1_000_000,
                     settledMillis, found.orders(), found.check(), found.notPlaced(), found.deadlineLateness(),
-                    topic.records(), found.eventsOfOrders(), requestsWhileRunning, gateway.requests(),
+                    topic.records(), found.eventsOfOrders(), found.redeliveries(), requestsWhileRunning, gateway.requests(),
                     gateway.retries(), found.steps());
         }
         catch (TopicWatcher.UnreachableException ex) {

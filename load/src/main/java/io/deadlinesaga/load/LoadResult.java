@@ -13,6 +13,7 @@ import java.util.Map;
  * @param notPlaced orders whose POST never succeeded
  * @param deadlineLateness {@code firedAt - deadline} of every DeadlineReached of the load's orders
  * @param topicRecords records read from the topic, and of those, the load's own
+ * @param redeliveries records of the load's orders that repeated an event already on the topic (same eventId)
  * @param requestsWhileRunning HTTP requests until every order was settled (or the wait timed out), the
  *        driver's own load on the system; {@code requests} in all, the checks' included
  * @param retries HTTP attempts repeated after a connection error or a 5xx
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 record LoadResult(LoadOptions options, int accounts, long sendMillis, long settledMillis, Collection<OrderFacts> orders,
         CheckResult check, List<Violation> notPlaced, long[] deadlineLateness, long topicRecords, long topicRecordsOfOurs,
-        long requestsWhileRunning, long requests, long retries, Map<String, long[]> steps) {
+        long redeliveries, long requestsWhileRunning, long requests, long retries, Map<String, long[]> steps) {
 
     List<Violation> violations() {
         List<Violation> all = new ArrayList<>(notPlaced);

@@ -47,6 +47,8 @@ final class Report {
             line(out, "late", result.check().lateDecisions() + " decisions later than deadline + 1 s (a part was down)");
             line(out, "otherwise", otherOutcomes());
         }
+        line(out, "redelivered", result.redeliveries() + " records repeated an event already on the topic (same"
+                + " eventId: the outbox sends again after a crash, consumers drop the copy)");
         line(out, "checked", "I1-I6 and each kind's outcome over " + result.orders().size() + " orders, "
                 + result.accounts() + " accounts, " + result.topicRecordsOfOurs() + " events of theirs on the topic ("
                 + result.topicRecords() + " records read since the load began)");

@@ -161,7 +161,9 @@ final class TopicWatcher implements AutoCloseable {
         EventName.ofWireName(new String(type.value(), StandardCharsets.UTF_8)).ifPresent(name -> {
             JsonNode event = parse(record.value());
             EventTally tally = tallies.computeIfAbsent(orderId, id -> new EventTally());
-            tally.add(name, event.path("timestamp").asLong(0));
+            if (!tally.add(name, event.path("timestamp").asLong(0), event.path("eventId").asString(""))) {
+                return; // a copy of an event already counted
+            }
             if (name == EventName.DEADLINE_REACHED && event.path("firedAt").isNumber() && event.path("deadline").isNumber()) {
                 tally.addDeadlineLateness(event.path("firedAt").asLong() - event.path("deadline").asLong());
             }

@@ -1,0 +1,54 @@
+package io.deadlinesaga.load;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static io.deadlinesaga.load.EventName.EXCHANGE_SUCCEED;
+import static io.deadlinesaga.load.EventName.ORDER_CREATED;
+import static io.deadlinesaga.load.EventName.ORDER_PLACED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventTallyTest {
+
+    private final EventTally events = new EventTally();
+
+    @Test
+    void countsARecordRepeatedWithTheSameEventIdOnceAsARedelivery() {
+        // given
+        String placed = UUID.randomUUID().toString();
+        events.add(ORDER_PLACED, 2, placed);
+
+        // when
+        boolean isNew = events.add(ORDER_PLACED, 2, placed);
+
+        // then
+        assertThat(isNew).isFalse();
+        assertThat(events.count(ORDER_PLACED)).isEqualTo(1);
+        assertThat(events.redeliveries()).isEqualTo(1);
+    }
+
+    @Test
+    void countsTwoEventsOfOneTypeWithTheirOwnEventIdsTwice() {
+        // when
+        events.add(ORDER_PLACED, 2, UUID.randomUUID().toString());
+        events.add(ORDER_PLACED, 3, UUID.randomUUID().toString());
+
+        // then
+        assertThat(events.count(ORDER_PLACED)).isEqualTo(2);
+        assertThat(events.redeliveries()).isZero();
+        assertThat(events.hasDecision()).isTrue();
+    }
+
+    @Test
+    void measuresAStepFromTheFirstEventOfOneTypeToTheFirstOfAnother() {
+        // when
+        events.add(ORDER_CREATED, 1_000, UUID.randomUUID().toString());
+        events.add(EXCHANGE_SUCCEED, 1_040, UUID.randomUUID().toString());
+        events.add(EXCHANGE_SUCCEED, 1_900, UUID.randomUUID().toString());
+
+        // then
+        assertThat(events.between(ORDER_CREATED, EXCHANGE_SUCCEED)).hasValue(40);
+        assertThat(events.between(EXCHANGE_SUCCEED, ORDER_PLACED)).isEmpty();
+    }
+}
