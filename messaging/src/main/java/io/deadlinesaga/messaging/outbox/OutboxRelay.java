@@ -135,10 +135,10 @@ public class OutboxRelay implements SmartLifecycle {
             maxId = Math.max(maxId, message.id());
         }
         Map<Long, Long> oldestForeignRow = new HashMap<>();
-        for (Object[] row : repository.unsentOf(orderIds, maxId)) {
+        for (Object[] row : repository.unsentUpTo(maxId)) {
             long orderId = ((Number) row[0]).longValue();
             long id = ((Number) row[1]).longValue();
-            if (!claimedIds.contains(id)) {
+            if (orderIds.contains(orderId) && !claimedIds.contains(id)) {
                 oldestForeignRow.merge(orderId, id, Math::min);
             }
         }

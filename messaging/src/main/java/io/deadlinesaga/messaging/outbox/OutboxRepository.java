@@ -15,9 +15,12 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     @NativeQuery("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<OutboxMessage> claimUnsent(@Param("limit") int limit);
 
-    /** Ids of unsent rows of these orders up to {@code maxId}, whoever holds them: to keep each order's order. */
-    @Query("SELECT m.orderId, m.id FROM OutboxMessage m WHERE m.sentAt IS NULL AND m.orderId IN :orderIds AND m.id <= :maxId")
-    List<Object[]> unsentOf(@Param("orderIds") Collection<Long> orderIds, @Param("maxId") long maxId);
+    /**
+     * Order and id of every unsent row up to {@code maxId}, whoever holds it: to keep each order's order. (A
+     * range on the (sent_at, id) index; an IN list of the batch's orders was hundreds of times slower.)
+     */
+    @Query("SELECT m.orderId, m.id FROM OutboxMessage m WHERE m.sentAt IS NULL AND m.id <= :maxId")
+    List<Object[]> unsentUpTo(@Param("maxId") long maxId);
 
     @Modifying
     @Query("UPDATE OutboxMessage m SET m.sentAt = :sentAt WHERE m.id IN :ids")
