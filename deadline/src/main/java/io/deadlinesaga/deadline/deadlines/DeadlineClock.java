@@ -1,8 +1,8 @@
 package io.deadlinesaga.deadline.deadlines;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.deadlinesaga.messaging.event.DeadlineReached;
@@ -36,9 +36,9 @@ public class DeadlineClock implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final DeadlineProperties properties;
     private final Timer lateness;
-    /** orders with a timer set, so a sweep does not set a second one */
-    private final ConcurrentHashMap<Long, Long> timers = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    /** the timer of each order, so a sweep does not set a second one and a decided order's timer is dropped */
+    private final ConcurrentHashMap<Long, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
+    private ScheduledThreadPoolExecutor scheduler;
     private volatile boolean running;
 
     DeadlineClock(DeadlineRepository deadlines, Outbox outbox, TransactionTemplate transactions,
@@ -63,12 +63,28 @@ public class DeadlineClock implements SmartLifecycle {
         });
     }
 
+    /**
+     * Drops the deadline's timer once the current transaction (which cancelled it) has committed, so a decided
+     * order costs the clock nothing more.
+     */
+    void dropAfterCommit(long orderId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                ScheduledFuture<?> timer = timers.remove(orderId);
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+            }
+        });
+    }
+
     private void set(long orderId, long dueAt) {
-        if (!running || timers.putIfAbsent(orderId, dueAt) != null) {
+        if (!running) {
             return;
         }
-        long delay = Math.max(0, dueAt - System.currentTimeMillis());
-        scheduler.schedule(() -> fire(orderId), delay, TimeUnit.MILLISECONDS);
+        timers.computeIfAbsent(orderId, id -> scheduler.schedule(() -> fire(id),
+                Math.max(0, dueAt - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
     }
 
     private void fire(long orderId) {
@@ -107,7 +123,8 @@ public class DeadlineClock implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newScheduledThreadPool(properties.timerThreads(), DaemonThreads.named("deadline-clock"));
+        scheduler = new ScheduledThreadPoolExecutor(properties.timerThreads(), DaemonThreads.named("deadline-clock"));
+        scheduler.setRemoveOnCancelPolicy(true);
         running = true;
         scheduler.scheduleWithFixedDelay(this::sweep, 0, properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -43,5 +43,6 @@ class DeadlineReactions {
         long now = System.currentTimeMillis();
         deadlines.findById(orderId).ifPresentOrElse(deadline -> deadline.cancel(now),
                 () -> deadlines.save(Deadline.cancelledBeforeRegistration(orderId, now)));
+        clock.dropAfterCommit(orderId);
     }
 }

@@ -55,6 +55,11 @@ class Convoy implements SmartLifecycle {
         orderIds.forEach(this::wake);
     }
 
+    /** Whether the order's lane is running now: its next event must go through the lane too. */
+    boolean isDraining(long orderId) {
+        return activeLanes.containsKey(orderId);
+    }
+
     /** Makes sure the order's pending events are handled soon; cheap when its lane is already running. */
     void wake(long orderId) {
         if (!running) {

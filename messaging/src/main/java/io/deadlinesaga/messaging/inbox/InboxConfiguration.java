@@ -2,6 +2,7 @@ package io.deadlinesaga.messaging.inbox;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,9 @@ public class InboxConfiguration {
     }
 
     @Bean
-    InboxStore inboxStore(InboxRepository repository, EventCodec codec) {
-        return new InboxStore(repository, codec);
+    InboxStore inboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec,
+            EntityManager entityManager) {
+        return new InboxStore(repository, handlers, codec, entityManager);
     }
 
     @Bean

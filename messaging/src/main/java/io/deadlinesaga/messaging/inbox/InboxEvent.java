@@ -70,6 +70,13 @@ class InboxEvent {
         this.receivedAt = receivedAt;
     }
 
+    /** An event handled as it was received: only its eventId matters now, so its payload is not kept. */
+    static InboxEvent handledOnReceipt(String eventId, long orderId, String eventType, long receivedAt, long now) {
+        InboxEvent event = new InboxEvent(eventId, orderId, eventType, "", receivedAt);
+        event.done(now);
+        return event;
+    }
+
     void done(long now) {
         attempts++;
         status = Status.DONE;

@@ -1,10 +1,13 @@
 package io.deadlinesaga.messaging.inbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.EventType;
@@ -20,8 +23,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
- * Takes records off the topic and stores the events this service handles in its inbox, then hands their
- * orders to the {@link Convoy}. It runs no business rule, so a slow order never holds the consumer. An
+ * Takes records off the topic and stores the events this service handles in its inbox, handling at once
+ * those whose order has nothing waiting (see {@link InboxStore#receive}); the orders left waiting go to the
+ * {@link Convoy}. A handler that fails or must wait never holds the consumer: its order is wait-listed. An
  * unreadable record is reported to the error handler, which dead-letters it; the records before it are
  * stored first, and the ones after it are read again.
  */
@@ -74,9 +78,34 @@ class InboxListener {
         return Optional.of(codec.fromJson(type.get(), record.value()));
     }
 
+    /**
+     * Handles the batch on receipt, in as few transactions as it takes. When a handler fails, the transaction
+     * is rolled back, the failed order is wait-listed (its events go to the convoy, which retries with
+     * backoff), the events up to the failed one are handled again and committed, and the rest goes on in a
+     * new transaction: each failure costs one rollback, never the whole batch. On any other failure every
+     * remaining event is only stored, and the convoy handles them one by one.
+     */
     private void storeAndWake(List<SagaEvent> events) {
-        if (!events.isEmpty()) {
-            convoy.wake(store.storeNew(events));
+        Set<Long> waitListed = new HashSet<>();
+        LongPredicate waits = orderId -> waitListed.contains(orderId) || convoy.isDraining(orderId);
+        List<SagaEvent> rest = events;
+        int end = rest.size();
+        while (!rest.isEmpty()) {
+            try {
+                convoy.wake(store.receive(rest.subList(0, end), waits));
+                rest = rest.subList(end, rest.size());
+                end = rest.size();
+            }
+            catch (InboxStore.HandlerFailed failed) {
+                waitListed.add(failed.orderId());
+                end = failed.index() + 1;
+            }
+            catch (RuntimeException ex) {
+                log.info("{} events could not be handled on receipt, the convoy handles them: {}", rest.size(),
+                        ex.toString());
+                convoy.wake(store.storeNew(rest));
+                return;
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ interface InboxRepository extends JpaRepository<InboxEvent, Long> {
     @Query("SELECT e.eventId FROM InboxEvent e WHERE e.eventId IN :eventIds")
     List<String> findKnownEventIds(@Param("eventIds") Collection<String> eventIds);
 
+    @Query("SELECT DISTINCT e.orderId FROM InboxEvent e WHERE e.orderId IN :orderIds AND e.status = 'PENDING'")
+    List<Long> findOrdersWithPendingEvents(@Param("orderIds") Collection<Long> orderIds);
+
     /** The oldest event of the order not yet handled: the only one of that order that may run now. */
     @NativeQuery("SELECT * FROM inbox_event WHERE order_id = :orderId AND status = 'PENDING' ORDER BY seq LIMIT 1")
     Optional<InboxEvent> findHead(@Param("orderId") long orderId);

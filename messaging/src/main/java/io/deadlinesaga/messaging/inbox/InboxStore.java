@@ -4,42 +4,114 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.SagaEvent;
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes received events to the inbox, once per eventId, whatever Kafka redelivers. */
+/**
+ * Writes received events to the inbox, once per eventId, whatever Kafka redelivers; and handles at once, in
+ * the same transaction, those whose order has nothing older waiting. A polled batch so costs one commit
+ * however many events it holds, which is what lets a service keep up when events arrive faster than the
+ * database commits.
+ */
 class InboxStore {
 
     private static final Logger log = LoggerFactory.getLogger(InboxStore.class);
 
     private final InboxRepository repository;
+    private final HandlerRegistry handlers;
     private final EventCodec codec;
+    private final EntityManager entityManager;
 
-    InboxStore(InboxRepository repository, EventCodec codec) {
+    InboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec, EntityManager entityManager) {
         this.repository = repository;
+        this.handlers = handlers;
         this.codec = codec;
+        this.entityManager = entityManager;
     }
 
-    /** Stores the events not seen before and returns the orders they belong to. */
+    /** Stores the events not seen before, all PENDING for the {@link Convoy}, and returns their orders. */
     @Transactional
     public Set<Long> storeNew(List<SagaEvent> events) {
-        Set<String> known = new HashSet<>(repository.findKnownEventIds(events.stream().map(SagaEvent::eventId).toList()));
-        Set<Long> orders = new LinkedHashSet<>();
-        long now = System.currentTimeMillis();
-        for (SagaEvent event : events) {
-            if (known.contains(event.eventId())) {
+        return receive(events, orderId -> true);
+    }
+
+    /**
+     * Stores the events not seen before; one whose order has no older event pending, no lane running and is
+     * not {@code wait}-listed is handled now and stored DONE, the others are stored PENDING for the
+     * {@link Convoy}. If a handler fails, its {@link HandlerFailed} rolls back the whole list: the caller
+     * tries again with that order wait-listed, so the failure is retried by the convoy, with backoff.
+     *
+     * @return the orders with events left PENDING
+     */
+    @Transactional
+    public Set<Long> receive(List<SagaEvent> events, LongPredicate wait) {
+        List<String> eventIds = events.stream().map(SagaEvent::eventId).toList();
+        Set<String> known = new HashSet<>(repository.findKnownEventIds(eventIds));
+        Set<Long> pending = new LinkedHashSet<>(
+                repository.findOrdersWithPendingEvents(events.stream().map(SagaEvent::orderId).distinct().toList()));
+        for (int index = 0; index < events.size(); index++) {
+            SagaEvent event = events.get(index);
+            if (!known.add(event.eventId())) {
                 log.info("orderId={} eventId={} eventType={} duplicate dropped", event.orderId(), event.eventId(),
                         event.eventType());
                 continue;
             }
-            repository.save(new InboxEvent(event.eventId(), event.orderId(), event.eventType(), codec.toJson(event), now));
-            orders.add(event.orderId());
+            long receivedAt = System.currentTimeMillis();
+            if (pending.contains(event.orderId()) || wait.test(event.orderId())) {
+                pending.add(event.orderId());
+                repository.save(new InboxEvent(event.eventId(), event.orderId(), event.eventType(),
+                        codec.toJson(event), receivedAt));
+            }
+            else {
+                handle(event, index, receivedAt);
+                repository.save(InboxEvent.handledOnReceipt(event.eventId(), event.orderId(), event.eventType(),
+                        receivedAt, System.currentTimeMillis()));
+            }
+            // each event's changes go to the database now and leave the persistence context, so every query
+            // of the next handler checks a few entities for changes, not every entity of the batch so far
+            entityManager.flush();
+            entityManager.clear();
         }
-        return orders;
+        return pending;
+    }
+
+    private void handle(SagaEvent event, int index, long receivedAt) {
+        try {
+            handlers.dispatch(event, new Delivery(1, receivedAt));
+        }
+        catch (RuntimeException ex) {
+            throw new HandlerFailed(event.orderId(), index, ex);
+        }
+        log.debug("orderId={} eventId={} eventType={} handled on receipt", event.orderId(), event.eventId(),
+                event.eventType());
+    }
+
+    /** A handler failed while a batch was handled on receipt; the batch is rolled back. */
+    static final class HandlerFailed extends RuntimeException {
+
+        private final long orderId;
+        private final int index;
+
+        HandlerFailed(long orderId, int index, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.orderId = orderId;
+            this.index = index;
+        }
+
+        long orderId() {
+            return orderId;
+        }
+
+        /** the failed event's position in the list given to {@link #receive} */
+        int index() {
+            return index;
+        }
     }
 }
