@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.deadlinesaga.messaging.event.DeadlineReached;
 import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.messaging.support.AfterCommit;
 import io.deadlinesaga.messaging.support.DaemonThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,8 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,12 +54,7 @@ public class DeadlineClock implements SmartLifecycle {
 
     /** Sets the deadline's timer once the current transaction (which registered it) has committed. */
     void setAfterCommit(long orderId, long dueAt) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                set(orderId, dueAt);
-            }
-        });
+        AfterCommit.run(() -> set(orderId, dueAt));
     }
 
     /**
@@ -68,13 +62,10 @@ public class DeadlineClock implements SmartLifecycle {
      * order costs the clock nothing more.
      */
     void dropAfterCommit(long orderId) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                ScheduledFuture<?> timer = timers.remove(orderId);
-                if (timer != null) {
-                    timer.cancel(false);
-                }
+        AfterCommit.run(() -> {
+            ScheduledFuture<?> timer = timers.remove(orderId);
+            if (timer != null) {
+                timer.cancel(false);
             }
         });
     }

@@ -2,11 +2,10 @@ package io.deadlinesaga.messaging.outbox;
 
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.SagaEvent;
+import io.deadlinesaga.messaging.support.AfterCommit;
 
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where a service puts the events it emits. The row is written in the caller's transaction, so the event
@@ -29,11 +28,6 @@ public class Outbox {
     public void append(SagaEvent event) {
         repository.save(new OutboxMessage(event.eventId(), event.orderId(), event.eventType(),
                 codec.toJson(event), System.currentTimeMillis()));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wake();
-            }
-        });
+        AfterCommit.run(relay::wake);
     }
 }
