@@ -99,6 +99,13 @@ final class Audit {
         steps.put("exchange OrderCreated -> ExchangeSucceed", between(approved, EventName.ORDER_CREATED, EventName.EXCHANGE_SUCCEED));
         steps.put("point    ExchangeSucceed -> PointUsed", between(approved, EventName.EXCHANGE_SUCCEED, EventName.POINT_USED));
         steps.put("order    PointUsed -> OrderPlaced", between(approved, EventName.POINT_USED, EventName.ORDER_PLACED));
+        // the part of each step spent in the outboxes: an event's timestamp to its record's
+        for (EventName name : List.of(EventName.ORDER_CREATED, EventName.EXCHANGE_SUCCEED, EventName.POINT_USED,
+                EventName.ORDER_PLACED)) {
+            steps.put(String.format("outbox   %-32s", name + " (created -> sent)"), approved.stream()
+                    .map(order -> order.events().publishDelay(name)).filter(OptionalLong::isPresent)
+                    .mapToLong(OptionalLong::getAsLong).toArray());
+        }
         return steps;
     }
 

@@ -15,6 +15,7 @@ final class EventTally {
 
     private final int[] counts = new int[EventName.values().length];
     private final long[] firstAt = new long[EventName.values().length];
+    private final long[] firstSentAt = new long[EventName.values().length];
     private long[] lateness = new long[0];
     /** a 64-bit digest of each eventId seen, to tell a copy from a second event of the same type */
     private long[] seen = new long[0];
@@ -33,12 +34,12 @@ final class EventTally {
     }
 
     /**
-     * A record of this type, created at {@code timestamp} (epoch ms, 0 if unknown); a copy of an event already
-     * seen (same eventId) counts as a redelivery only.
+     * A record of this type, created at {@code timestamp} and sent at {@code sentAt} (its record's timestamp;
+     * epoch ms, 0 if unknown); a copy of an event already seen (same eventId) counts as a redelivery only.
      *
      * @return whether it is a new event, not a copy
      */
-    synchronized boolean add(EventName name, long timestamp, String eventId) {
+    synchronized boolean add(EventName name, long timestamp, long sentAt, String eventId) {
         if (eventId != null && !eventId.isEmpty()) {
             long digest = digest(eventId);
             for (long known : seen) {
@@ -52,6 +53,7 @@ final class EventTally {
         }
         if (counts[name.ordinal()]++ == 0) {
             firstAt[name.ordinal()] = timestamp;
+            firstSentAt[name.ordinal()] = sentAt;
         }
         return true;
     }
@@ -76,6 +78,16 @@ final class EventTally {
         long start = firstAt[from.ordinal()];
         long end = firstAt[to.ordinal()];
         return start > 0 && end > 0 ? OptionalLong.of(end - start) : OptionalLong.empty();
+    }
+
+    /**
+     * How long the first event of a type waited in its service's outbox: from its timestamp to its record's,
+     * ms; empty unless it is there with both.
+     */
+    synchronized OptionalLong publishDelay(EventName name) {
+        long created = firstAt[name.ordinal()];
+        long sent = firstSentAt[name.ordinal()];
+        return created > 0 && sent > 0 ? OptionalLong.of(sent - created) : OptionalLong.empty();
     }
 
     /** A DeadlineReached fired {@code firedAt - deadline} ms after its due time. */

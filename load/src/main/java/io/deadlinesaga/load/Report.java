@@ -33,7 +33,7 @@ final class Report {
                         values.describe(50, 95, 99), pace.kinds(), paceNote(pace, options)));
             }
         }
-        line(out, "steps", "of the ordinary orders approved, from one event's timestamp to the next's:");
+        line(out, "steps", "of the ordinary orders approved, from one event's timestamp to the next's, and the outbox's share of each:");
         result.steps().forEach((step, millis) -> line(out, "", String.format("%-41s %s", step,
                 Percentiles.of(millis).describe(50, 95, 99))));
         line(out, "lateness", Percentiles.of(result.deadlineLateness()).describe(50, 99)

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads the saga topic while the load runs, without a consumer group (it commits nothing and disturbs no
  * service), from where the topic ended just before the first order was sent: every event of the load's
  * orders comes after that point, so none is missed, and older runs' events are not read at all. It keeps a
- * tally per order, tells the driver when an order looks settled (so one GET confirms it instead of many
- * polls), and can be asked to catch up with the end of the topic before the invariants are checked.
+ * tally per order, tells the driver when an order looks settled (so it need not poll the order service),
+ * and can be asked to catch up with the end of the topic before the invariants are checked.
  */
 final class TopicWatcher implements AutoCloseable {
 
@@ -73,6 +73,9 @@ final class TopicWatcher implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        // a quarter of a second late is nothing to the driver, and a fetch per record would load the broker
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "250");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
         consumer = new KafkaConsumer<>(config);
         try {
@@ -161,7 +164,7 @@ final class TopicWatcher implements AutoCloseable {
         EventName.ofWireName(new String(type.value(), StandardCharsets.UTF_8)).ifPresent(name -> {
             JsonNode event = parse(record.value());
             EventTally tally = tallies.computeIfAbsent(orderId, id -> new EventTally());
-            if (!tally.add(name, event.path("timestamp").asLong(0), event.path("eventId").asString(""))) {
+            if (!tally.add(name, event.path("timestamp").asLong(0), record.timestamp(), event.path("eventId").asString(""))) {
                 return; // a copy of an event already counted
             }
             if (name == EventName.DEADLINE_REACHED && event.path("firedAt").isNumber() && event.path("deadline").isNumber()) {

@@ -11,8 +11,6 @@ final class TrackedOrder {
 
     /** Without news from the topic, an unsettled order is polled this often. */
     private static final long QUIET_POLL_MS = 5_000;
-    /** After news, it is polled at once, then again after this, twice as long each time. */
-    private static final long NEWS_POLL_MS = 250;
 
     final int index;
     final OrderKind kind;
@@ -28,7 +26,6 @@ final class TrackedOrder {
     private volatile String firstDecision;
     private volatile String statusFlip;
     private volatile long nextPollNanos;
-    private volatile long pollIntervalMs = QUIET_POLL_MS;
 
     TrackedOrder(int index, OrderKind kind, String holderId, long currencyId, BigDecimal amount, String idempotencyKey) {
         this.index = index;
@@ -69,16 +66,9 @@ final class TrackedOrder {
         return nowNanos - nextPollNanos >= 0 && polling.compareAndSet(false, true);
     }
 
-    /** The topic says the order is settled: poll it now, and soon again if it does not show yet. */
-    void nudge() {
-        pollIntervalMs = NEWS_POLL_MS;
-        nextPollNanos = System.nanoTime();
-    }
-
-    /** A poll ended, answered or not: the next one comes later, twice as late each time, at most 5 s. */
+    /** A poll ended, answered or not: the next one is due in 5 s. */
     void polled() {
-        nextPollNanos = System.nanoTime() + pollIntervalMs * 1_000_000;
-        pollIntervalMs = Math.min(QUIET_POLL_MS, pollIntervalMs * 2);
+        nextPollNanos = System.nanoTime() + QUIET_POLL_MS * 1_000_000;
         polling.set(false);
     }
 

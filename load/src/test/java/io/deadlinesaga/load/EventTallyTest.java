@@ -17,10 +17,10 @@ class EventTallyTest {
     void countsARecordRepeatedWithTheSameEventIdOnceAsARedelivery() {
         // given
         String placed = UUID.randomUUID().toString();
-        events.add(ORDER_PLACED, 2, placed);
+        events.add(ORDER_PLACED, 2, 3, placed);
 
         // when
-        boolean isNew = events.add(ORDER_PLACED, 2, placed);
+        boolean isNew = events.add(ORDER_PLACED, 2, 3, placed);
 
         // then
         assertThat(isNew).isFalse();
@@ -31,8 +31,8 @@ class EventTallyTest {
     @Test
     void countsTwoEventsOfOneTypeWithTheirOwnEventIdsTwice() {
         // when
-        events.add(ORDER_PLACED, 2, UUID.randomUUID().toString());
-        events.add(ORDER_PLACED, 3, UUID.randomUUID().toString());
+        events.add(ORDER_PLACED, 2, 3, UUID.randomUUID().toString());
+        events.add(ORDER_PLACED, 3, 4, UUID.randomUUID().toString());
 
         // then
         assertThat(events.count(ORDER_PLACED)).isEqualTo(2);
@@ -41,14 +41,16 @@ class EventTallyTest {
     }
 
     @Test
-    void measuresAStepFromTheFirstEventOfOneTypeToTheFirstOfAnother() {
+    void measuresAStepFromTheFirstEventOfOneTypeToTheFirstOfAnotherAndTheTimeEachWaitedInItsOutbox() {
         // when
-        events.add(ORDER_CREATED, 1_000, UUID.randomUUID().toString());
-        events.add(EXCHANGE_SUCCEED, 1_040, UUID.randomUUID().toString());
-        events.add(EXCHANGE_SUCCEED, 1_900, UUID.randomUUID().toString());
+        events.add(ORDER_CREATED, 1_000, 1_010, UUID.randomUUID().toString());
+        events.add(EXCHANGE_SUCCEED, 1_040, 1_045, UUID.randomUUID().toString());
+        events.add(EXCHANGE_SUCCEED, 1_900, 1_950, UUID.randomUUID().toString());
 
         // then
         assertThat(events.between(ORDER_CREATED, EXCHANGE_SUCCEED)).hasValue(40);
         assertThat(events.between(EXCHANGE_SUCCEED, ORDER_PLACED)).isEmpty();
+        assertThat(events.publishDelay(ORDER_CREATED)).hasValue(10);
+        assertThat(events.publishDelay(EXCHANGE_SUCCEED)).hasValue(5);
     }
 }

@@ -64,23 +64,4 @@ class TrackedOrderTest {
         assertThat(order.claimPoll(System.nanoTime() + 4_000_000_000L)).isFalse();
         assertThat(order.claimPoll(System.nanoTime() + 5_100_000_000L)).isTrue();
     }
-
-    @Test
-    void isPolledAtOnceOnNewsThenSoonAgain() {
-        // given
-        order.placed(seen("PENDING", null));
-
-        // when
-        order.nudge();
-
-        // then
-        assertThat(order.claimPoll(System.nanoTime())).isTrue();
-
-        // when
-        order.polled();
-
-        // then
-        assertThat(order.claimPoll(System.nanoTime())).as("not at once again").isFalse();
-        assertThat(order.claimPoll(System.nanoTime() + 300_000_000L)).as("but a moment later").isTrue();
-    }
 }
