@@ -88,6 +88,24 @@ final class LoadDriver implements AutoCloseable {
                 options.orders(), plain(options.rate()), options.users(), plan.earlyOrders().size(), options.mix(),
                 options.seed(), options.chaos() ? ", chaos" : "");
         out.printf("  gateway %s, topic %s on %s%n", options.gateway(), options.topic(), options.bootstrapServers());
+        long settledMillis = openAndSend(plan);
+        return audit(plan, settledMillis);
+    }
+
+    /**
+     * Places the orders and waits until they are settled, checking nothing: a warm-up, so that the services'
+     * code is compiled and their caches filled before a measured run.
+     *
+     * @return how long it took, ms, or -1 if some orders were not settled within the timeout
+     */
+    long warmUp() throws InterruptedException {
+        requireGateway();
+        long start = System.nanoTime();
+        long settledMillis = openAndSend(LoadPlan.of(options, "W" + Long.toString(System.currentTimeMillis(), 36)));
+        return settledMillis < 0 ? -1 : (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private long openAndSend(LoadPlan plan) throws InterruptedException {
         openAccounts(plan.users);
         try {
             topic = new TopicWatcher(options.bootstrapServers(), options.topic(), json, this::onSettledEvent);
@@ -96,8 +114,7 @@ final class LoadDriver implements AutoCloseable {
             throw new AbortedException(ex.getMessage());
         }
         topic.start();
-        long settledMillis = sendAndAwait(plan.orders);
-        return audit(plan, settledMillis);
+        return sendAndAwait(plan.orders);
     }
 
     // ---- before: the gateway answers, the accounts exist ----

@@ -1,8 +1,11 @@
 package io.deadlinesaga.load;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +26,18 @@ public final class LoadMain {
         System.exit(run(List.of(args), System.getenv(), System.out, System.err));
     }
 
+    /** Runs the warm-up with its progress kept quiet: one line before, one after. */
+    private static void warmUp(LoadOptions warmup, PrintStream out) throws InterruptedException {
+        out.printf("warm-up: %d orders at %s/s, mix %s (not counted; --warmup 0 skips it)%n", warmup.orders(),
+                BigDecimal.valueOf(warmup.rate()).stripTrailingZeros().toPlainString(), warmup.mix());
+        out.flush();
+        try (LoadDriver driver = new LoadDriver(warmup, new PrintStream(OutputStream.nullOutputStream()))) {
+            long millis = driver.warmUp();
+            out.println(millis < 0 ? "  warm-up: not every order was settled in time; going on"
+                    : String.format(Locale.ROOT, "  warmed up in %.1f s%n", millis / 1000.0).stripTrailing());
+        }
+    }
+
     static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (LoadOptions.wantsHelp(args)) {
             out.print(LoadOptions.USAGE);
@@ -30,6 +45,9 @@ public final class LoadMain {
         }
         try {
             LoadOptions options = LoadOptions.parse(args, environment, new SecureRandom().nextLong());
+            if (options.warmup() > 0) {
+                warmUp(options.forWarmup(), out);
+            }
             try (LoadDriver driver = new LoadDriver(options, out)) {
                 LoadResult result = driver.run();
                 new Report(result).print(out);

@@ -17,7 +17,10 @@ import java.util.Map;
  * @param chaos parts go down meanwhile: late decisions and rejections by the deadline are counted, not violations
  */
 record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration earlyDelay, BigDecimal points,
-        Duration timeout, boolean chaos, long seed, URI gateway, String bootstrapServers, String topic) {
+        Duration timeout, boolean chaos, long seed, URI gateway, String bootstrapServers, String topic, int warmup) {
+
+    /** The warm-up's pace: a cold service keeps up with it, so it never piles up work for the measured run. */
+    static final double WARMUP_RATE = 15;
 
     static final String USAGE = """
             Usage: ./saga load [options]
@@ -39,6 +42,9 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
                                      compensation [60, with --chaos 180]
               --chaos                parts go down meanwhile (./saga chaos): decisions later than deadline + 1 s
                                      and rejections by the deadline are counted, not violations
+              --warmup N             orders placed first, at up to 15/s and without the kinds decided by the
+                                     deadline, so the services' code is compiled before the measured run;
+                                     not counted, not checked [300; 0: none]
               --seed N               seed of the random plan, to repeat a run [random, printed]
               --gateway URL          [http://localhost:$GATEWAY_PORT, port 8088 if unset]
               --bootstrap-servers HOST:PORT
@@ -54,7 +60,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
     private static final int MAX_ORDERS = 1_000_000;
     private static final BigDecimal MAX_POINTS = new BigDecimal("100000000");
     private static final List<String> NAMES = List.of("--orders", "--rate", "--users", "--mix", "--early-delay",
-            "--points", "--timeout", "--chaos", "--seed", "--gateway", "--bootstrap-servers", "--topic");
+            "--points", "--timeout", "--chaos", "--warmup", "--seed", "--gateway", "--bootstrap-servers", "--topic");
 
     /** A command line the driver cannot run, with what is wrong, in words for the user. */
     static final class BadOptionException extends IllegalArgumentException {
@@ -89,6 +95,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
         String bootstrapServers = environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
                 "127.0.0.1:" + environment.getOrDefault("SAGA_KAFKA_PORT", "9092"));
         String topic = "choreography.deadline";
+        int warmup = 300;
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -125,6 +132,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
                 case "--early-delay" -> earlyDelay = Duration.ofMillis(wholeNumber(name, value, 0, 60_000));
                 case "--points" -> points = points(value);
                 case "--timeout" -> timeout = Duration.ofSeconds(wholeNumber(name, value, 1, 86_400));
+                case "--warmup" -> warmup = wholeNumber(name, value, 0, MAX_ORDERS);
                 case "--seed" -> seed = seed(value);
                 case "--gateway" -> gateway = gateway(value);
                 case "--bootstrap-servers" -> bootstrapServers = nonBlank(name, value);
@@ -136,7 +144,13 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
             timeout = Duration.ofSeconds(chaos ? 180 : 60);
         }
         return new LoadOptions(orders, rate, users, mix, earlyDelay, points, timeout, chaos, seed, gateway,
-                bootstrapServers, topic);
+                bootstrapServers, topic, warmup);
+    }
+
+    /** The warm-up run: {@code warmup} prompt orders of the same mix at up to {@link #WARMUP_RATE}, no warm-up of its own. */
+    LoadOptions forWarmup() {
+        return new LoadOptions(warmup, Math.min(rate, WARMUP_RATE), Math.min(users, 20), mix.prompt(), earlyDelay,
+                points, timeout, chaos, seed + 1, gateway, bootstrapServers, topic, 0);
     }
 
     private static int wholeNumber(String name, String value, int min, int max) {

@@ -75,6 +75,19 @@ final class OrderMix {
         throw new IllegalArgumentException("the weight of " + label + " must be a whole number from 0 to 1000000, not '" + text + "'");
     }
 
+    /**
+     * The same mix without the kinds decided only by the deadline, or ordinary orders alone when nothing else
+     * is left: what a warm-up places, so it is over in seconds.
+     */
+    OrderMix prompt() {
+        Map<OrderKind, Integer> prompt = new EnumMap<>(OrderKind.class);
+        weights.forEach((kind, weight) -> prompt.put(kind, kind.pace() == OrderKind.Pace.BY_DEADLINE ? 0 : weight));
+        if (prompt.values().stream().allMatch(weight -> weight == 0)) {
+            prompt.put(OrderKind.ORDINARY, 1);
+        }
+        return new OrderMix(prompt);
+    }
+
     int weight(OrderKind kind) {
         return weights.get(kind);
     }

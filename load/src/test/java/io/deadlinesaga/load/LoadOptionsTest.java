@@ -40,6 +40,25 @@ class LoadOptionsTest {
         assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8088"));
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(options.topic()).isEqualTo("choreography.deadline");
+        assertThat(options.warmup()).isEqualTo(300);
+    }
+
+    @Test
+    void warmsUpWithPromptOrdersOfTheSameMixAtAPaceAColdSystemKeepsUpWith() {
+        // when
+        LoadOptions options = parse("--orders", "2000", "--rate", "100", "--warmup", "400", "--users", "80");
+        LoadOptions warmup = options.forWarmup();
+
+        // then
+        assertThat(warmup.orders()).isEqualTo(400);
+        assertThat(warmup.rate()).isEqualTo(LoadOptions.WARMUP_RATE);
+        assertThat(warmup.users()).isEqualTo(20);
+        assertThat(warmup.warmup()).as("no warm-up of its own").isZero();
+        assertThat(warmup.seed()).isNotEqualTo(options.seed());
+        assertThat(warmup.mix().weight(OrderKind.SLOW_EXCHANGE)).isZero();
+        assertThat(warmup.mix().weight(OrderKind.ORDINARY)).isEqualTo(OrderMix.DEFAULT.weight(OrderKind.ORDINARY));
+        assertThat(parse("--rate", "5").forWarmup().rate()).as("never faster than the load").isEqualTo(5);
+        assertThat(parse("--warmup", "0").warmup()).isZero();
     }
 
     @Test

@@ -71,4 +71,15 @@ class OrderMixTest {
         assertThatIllegalArgumentException().isThrownBy(() -> OrderMix.parse("ordinary=0"))
                 .withMessageContaining("every weight is 0");
     }
+
+    @Test
+    void aPromptMixLeavesOutTheKindsDecidedByTheDeadline() {
+        // when
+        OrderMix prompt = OrderMix.parse("ordinary=5,100=1,200=1,300=2,500=1,early=1").prompt();
+        OrderMix onlySlow = OrderMix.parse("100=1,500=1").prompt();
+
+        // then
+        assertThat(prompt.toString()).isEqualTo("ordinary=5,300=2,early=1");
+        assertThat(onlySlow.toString()).isEqualTo("ordinary=1");
+    }
 }
