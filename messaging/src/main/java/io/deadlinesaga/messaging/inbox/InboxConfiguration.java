@@ -1,5 +1,7 @@
 package io.deadlinesaga.messaging.inbox;
 
+import javax.sql.DataSource;
+
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
 import jakarta.persistence.EntityManager;
@@ -7,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the receiving side. */
@@ -20,8 +23,8 @@ public class InboxConfiguration {
 
     @Bean
     InboxStore inboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec,
-            EntityManager entityManager) {
-        return new InboxStore(repository, handlers, codec, entityManager);
+            EntityManager entityManager, DataSource dataSource) {
+        return new InboxStore(repository, handlers, codec, entityManager, new InboxRows(new JdbcTemplate(dataSource)));
     }
 
     @Bean

@@ -131,4 +131,12 @@ class InboxEvent {
     long receivedAt() {
         return receivedAt;
     }
+
+    Status status() {
+        return status;
+    }
+
+    Long processedAt() {
+        return processedAt;
+    }
 }

@@ -1,5 +1,6 @@
 package io.deadlinesaga.messaging.inbox;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +29,12 @@ class InboxStore {
     private final HandlerRegistry handlers;
     private final EventCodec codec;
     private final EntityManager entityManager;
+    private final InboxRows rows;
 
-    InboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec, EntityManager entityManager) {
+    InboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec, EntityManager entityManager,
+            InboxRows rows) {
         this.repository = repository;
+        this.rows = rows;
         this.handlers = handlers;
         this.codec = codec;
         this.entityManager = entityManager;
@@ -56,6 +60,7 @@ class InboxStore {
         Set<String> known = new HashSet<>(repository.findKnownEventIds(eventIds));
         Set<Long> pending = new LinkedHashSet<>(
                 repository.findOrdersWithPendingEvents(events.stream().map(SagaEvent::orderId).distinct().toList()));
+        List<InboxEvent> stored = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
             SagaEvent event = events.get(index);
             if (!known.add(event.eventId())) {
@@ -66,19 +71,19 @@ class InboxStore {
             long receivedAt = System.currentTimeMillis();
             if (pending.contains(event.orderId()) || wait.test(event.orderId())) {
                 pending.add(event.orderId());
-                repository.save(new InboxEvent(event.eventId(), event.orderId(), event.eventType(),
-                        codec.toJson(event), receivedAt));
+                stored.add(new InboxEvent(event.eventId(), event.orderId(), event.eventType(), codec.toJson(event),
+                        receivedAt));
+                continue;
             }
-            else {
-                handle(event, index, receivedAt);
-                repository.save(InboxEvent.handledOnReceipt(event.eventId(), event.orderId(), event.eventType(),
-                        receivedAt, System.currentTimeMillis()));
-            }
-            // each event's changes go to the database now and leave the persistence context, so every query
+            handle(event, index, receivedAt);
+            stored.add(InboxEvent.handledOnReceipt(event.eventId(), event.orderId(), event.eventType(), receivedAt,
+                    System.currentTimeMillis()));
+            // each handler's changes go to the database now and leave the persistence context, so every query
             // of the next handler checks a few entities for changes, not every entity of the batch so far
             entityManager.flush();
             entityManager.clear();
         }
+        rows.insert(stored);
         return pending;
     }
 

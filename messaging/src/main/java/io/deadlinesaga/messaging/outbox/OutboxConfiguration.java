@@ -1,5 +1,7 @@
 package io.deadlinesaga.messaging.outbox;
 
+import javax.sql.DataSource;
+
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.micrometer.core.instrument.Gauge;
@@ -7,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,7 +30,7 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(OutboxRepository repository, EventCodec codec, OutboxRelay relay) {
-        return new Outbox(repository, codec, relay);
+    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay) {
+        return new Outbox(new JdbcTemplate(dataSource), codec, relay);
     }
 }

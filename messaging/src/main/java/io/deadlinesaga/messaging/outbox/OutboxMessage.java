@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** An event a service committed and has still to publish (sentAt null), or has published. */
+/**
+ * An event a service committed and has still to publish (sentAt null), or has published. {@link Outbox} inserts
+ * it with plain JDBC; the relay reads and marks it through JPA.
+ */
 @Entity
 @Table(name = "outbox_message", indexes = {
         @Index(name = "outbox_unsent", columnList = "sent_at, id"),
@@ -38,14 +41,6 @@ class OutboxMessage {
     private Long sentAt;
 
     protected OutboxMessage() {
-    }
-
-    OutboxMessage(String eventId, long orderId, String eventType, String payload, long createdAt) {
-        this.eventId = eventId;
-        this.orderId = orderId;
-        this.eventType = eventType;
-        this.payload = payload;
-        this.createdAt = createdAt;
     }
 
     Long id() {
