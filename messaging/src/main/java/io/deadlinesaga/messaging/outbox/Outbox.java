@@ -32,8 +32,8 @@ public class Outbox {
     /** Appends an event to be published; needs the transaction of the state change that caused it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(SagaEvent event) {
-        jdbc.update(INSERT, event.eventId(), event.orderId(), event.eventType(), codec.toJson(event),
-                System.currentTimeMillis());
-        AfterCommit.run(relay::wake);
+        OutboxRow row = new OutboxRow(event.eventId(), event.orderId(), event.eventType(), codec.toJson(event));
+        jdbc.update(INSERT, row.eventId(), row.orderId(), row.eventType(), row.payload(), System.currentTimeMillis());
+        AfterCommit.run(() -> relay.committed(row));
     }
 }

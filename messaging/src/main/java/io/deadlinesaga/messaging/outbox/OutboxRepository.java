@@ -11,9 +11,13 @@ import org.springframework.data.repository.query.Param;
 
 interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
-    /** Claims the oldest unsent rows; rows another relay instance holds are skipped, never sent twice. */
-    @NativeQuery("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
-    List<OutboxMessage> claimUnsent(@Param("limit") int limit);
+    /**
+     * Claims the oldest unsent rows created up to {@code createdBefore}; rows another relay instance holds are
+     * skipped, never sent twice.
+     */
+    @NativeQuery("SELECT * FROM outbox_message WHERE sent_at IS NULL AND created_at <= :createdBefore ORDER BY id"
+            + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<OutboxMessage> claimUnsent(@Param("createdBefore") long createdBefore, @Param("limit") int limit);
 
     /**
      * Order and id of every unsent row up to {@code maxId}, whoever holds it: to keep each order's order. (A
@@ -25,6 +29,10 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     @Modifying
     @Query("UPDATE OutboxMessage m SET m.sentAt = :sentAt WHERE m.id IN :ids")
     int markSent(@Param("ids") Collection<Long> ids, @Param("sentAt") long sentAt);
+
+    @Modifying
+    @Query("UPDATE OutboxMessage m SET m.sentAt = :sentAt WHERE m.eventId IN :eventIds AND m.sentAt IS NULL")
+    int markSentByEventIds(@Param("eventIds") Collection<String> eventIds, @Param("sentAt") long sentAt);
 
     @Query("SELECT count(m) FROM OutboxMessage m WHERE m.sentAt IS NULL")
     long countUnsent();
