@@ -1,9 +1,20 @@
 package io.deadlinesaga.system;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import io.deadlinesaga.point.accounts.AccountOpening;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +47,45 @@ class EarlyOrdersTest {
         assertThat(system.topic().typesOf(orderId))
                 .containsExactly("OrderCreated", "ExchangeSucceed", "PointUsed", "OrderPlaced");
         invariants.assertConsistent(orderId);
+    }
+
+    @Test
+    void approvesAnOrderThatBeganToWaitWhileTheAccountWasBeingOpened() throws Exception {
+        // given: the account's transaction has looked for waiting orders and not yet committed
+        String holder = SagaClient.newHolder("race");
+        CountDownLatch looked = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        TransactionTemplate pointTransaction = new TransactionTemplate(system.bean("point", PlatformTransactionManager.class));
+        CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> pointTransaction.executeWithoutResult(status -> {
+            system.bean("point", AccountOpening.class).open(holder, new BigDecimal("1000"));
+            looked.countDown();
+            awaitLatch(commit);
+        }));
+        awaitLatch(looked);
+
+        // when: the order finds no account (the new one is not committed), waits for it, and then the account commits
+        long orderId = saga.placeOrderId(holder, "1", "300");
+        JdbcTemplate pointDatabase = new JdbcTemplate(system.bean("point", DataSource.class));
+        await().atMost(SETTLES).until(() -> pointDatabase.queryForObject(
+                "SELECT count(*) FROM point_pending_use WHERE order_id = ?", Integer.class, orderId) == 1);
+        commit.countDown();
+        opening.get(10, TimeUnit.SECONDS);
+
+        // then
+        JsonNode order = saga.awaitSettled(orderId, SETTLES);
+        assertThat(order.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(saga.balance(holder)).isEqualByComparingTo("700");
+        invariants.assertConsistent(orderId);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens an account once per holder, and lets orders that waited for it go on in the same transaction. */
 @Service
-class AccountOpening {
+public class AccountOpening {
 
     private final PointAccountRepository accounts;
     private final ApplicationEventPublisher events;

@@ -14,6 +14,7 @@ import io.deadlinesaga.messaging.inbox.Delivery;
 import io.deadlinesaga.messaging.inbox.OnEvent;
 import io.deadlinesaga.messaging.inbox.RetryLater;
 import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.messaging.support.AfterCommit;
 import io.deadlinesaga.point.accounts.AccountOpened;
 import io.deadlinesaga.point.accounts.PointAccount;
 import io.deadlinesaga.point.accounts.PointAccountRepository;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Saga step 3 and compensation step 2. Each order has at most one deduction and one refund, and once point
@@ -38,15 +43,19 @@ class PointReactions {
     private final PendingUseRepository pendingUses;
     private final Outbox outbox;
     private final FaultInjection faults;
+    private final TransactionTemplate newTransaction;
 
     PointReactions(PointAccountRepository accounts, LedgerRepository ledger, ClosedOrderRepository closedOrders,
-            PendingUseRepository pendingUses, Outbox outbox, FaultInjection faults) {
+            PendingUseRepository pendingUses, Outbox outbox, FaultInjection faults,
+            PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.closedOrders = closedOrders;
         this.pendingUses = pendingUses;
         this.outbox = outbox;
         this.faults = faults;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -71,6 +80,7 @@ class PointReactions {
         if (account == null) {
             pendingUses.save(new PendingUse(orderId, event.userId(), event.point(), System.currentTimeMillis()));
             log.info("orderId={} waits for a point account of {}", orderId, event.userId());
+            AfterCommit.run(() -> serveWaitingAfterCommit(event.userId()));
             return;
         }
         use(account, orderId, event.point());
@@ -79,13 +89,35 @@ class PointReactions {
     /** An early order's holder has opened an account: its waiting orders are served now, oldest first. */
     @EventListener
     void useOnAccountOpened(AccountOpened opened) {
-        for (PendingUse pending : pendingUses.lockAllOf(opened.account().getUserId())) {
-            pendingUses.delete(pending);
-            if (closedOrders.existsById(pending.getOrderId())) {
-                continue;
+        serveWaiting(opened.account().getUserId());
+    }
+
+    /**
+     * Once more when the opening has committed. An order that began to wait while the account's transaction
+     * ran was invisible to it, as the account was to the order (neither sees the other's uncommitted row): of
+     * the two looks that follow both commits, this one and the order's own, one sees both rows.
+     */
+    @TransactionalEventListener
+    void useAfterAccountOpened(AccountOpened opened) {
+        serveWaitingAfterCommit(opened.account().getUserId());
+    }
+
+    private void serveWaitingAfterCommit(String userId) {
+        newTransaction.executeWithoutResult(status -> serveWaiting(userId));
+    }
+
+    /** Deducts for each order of the holder that waits for an account, if there is one now; each order once. */
+    private void serveWaiting(String userId) {
+        PointAccount account = accounts.findForUpdate(userId).orElse(null);
+        if (account == null) {
+            return;
+        }
+        for (PendingUse pending : pendingUses.lockAllOf(userId)) {
+            if (pendingUses.dropFor(pending.getOrderId()) == 0 || closedOrders.existsById(pending.getOrderId())) {
+                continue; // served by another look meanwhile, or rejected: nothing to deduct
             }
-            log.info("orderId={} resumed: {} opened a point account", pending.getOrderId(), pending.getUserId());
-            use(opened.account(), pending.getOrderId(), pending.getPoint());
+            log.info("orderId={} resumed: {} has a point account now", pending.getOrderId(), userId);
+            use(account, pending.getOrderId(), pending.getPoint());
         }
     }
 
