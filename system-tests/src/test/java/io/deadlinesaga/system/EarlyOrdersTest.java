@@ -2,9 +2,13 @@ package io.deadlinesaga.system;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -76,6 +80,28 @@ class EarlyOrdersTest {
         assertThat(order.get("status").asString()).isEqualTo("APPROVED");
         assertThat(saga.balance(holder)).isEqualByComparingTo("700");
         invariants.assertConsistent(orderId);
+    }
+
+    @Test
+    void opensManyAccountsAtOnce() {
+        // given: more requests at once than the point service has database connections
+        List<String> holders = IntStream.range(0, 40).mapToObj(i -> SagaClient.newHolder("crowd")).toList();
+
+        // when: each opening also looks for orders waiting for its account, once more after its commit
+        ExecutorService clients = Executors.newFixedThreadPool(holders.size());
+        List<Integer> statuses;
+        try {
+            List<CompletableFuture<Integer>> answers = holders.stream()
+                    .map(holder -> CompletableFuture.supplyAsync(() -> saga.openAccount(holder, "100").status(), clients))
+                    .toList();
+            statuses = answers.stream().map(CompletableFuture::join).toList();
+        }
+        finally {
+            clients.shutdownNow();
+        }
+
+        // then
+        assertThat(statuses).containsOnly(201);
     }
 
     private static void awaitLatch(CountDownLatch latch) {

@@ -1,6 +1,11 @@
 package io.deadlinesaga.point.ledger;
 
 import java.math.BigDecimal;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+
+import jakarta.annotation.PreDestroy;
 
 import io.deadlinesaga.messaging.event.ExchangeCompensated;
 import io.deadlinesaga.messaging.event.ExchangeSucceed;
@@ -24,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +47,9 @@ class PointReactions {
     private final PendingUseRepository pendingUses;
     private final Outbox outbox;
     private final FaultInjection faults;
-    private final TransactionTemplate newTransaction;
+    private final TransactionTemplate transactions;
+    /** the looks after a commit: on a thread of their own, so the committing thread's connection is free first */
+    private final ExecutorService secondLooks = Executors.newSingleThreadExecutor(task -> new Thread(task, "second-look"));
 
     PointReactions(PointAccountRepository accounts, LedgerRepository ledger, ClosedOrderRepository closedOrders,
             PendingUseRepository pendingUses, Outbox outbox, FaultInjection faults,
@@ -54,8 +60,7 @@ class PointReactions {
         this.pendingUses = pendingUses;
         this.outbox = outbox;
         this.faults = faults;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -102,8 +107,29 @@ class PointReactions {
         serveWaitingAfterCommit(opened.account().getUserId());
     }
 
+    /**
+     * Looks once more, soon, in a transaction of its own. (A crash before it runs leaves the order waiting;
+     * the deadline then rejects it, with nothing deducted.)
+     */
     private void serveWaitingAfterCommit(String userId) {
-        newTransaction.executeWithoutResult(status -> serveWaiting(userId));
+        try {
+            secondLooks.execute(() -> {
+                try {
+                    transactions.executeWithoutResult(status -> serveWaiting(userId));
+                }
+                catch (RuntimeException ex) {
+                    log.warn("orders of {} waiting for an account: second look failed: {}", userId, ex.toString());
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            log.info("orders of {} waiting for an account: no second look, the service is stopping", userId);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        secondLooks.shutdown();
     }
 
     /** Deducts for each order of the holder that waits for an account, if there is one now; each order once. */
