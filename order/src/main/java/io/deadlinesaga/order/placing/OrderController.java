@@ -43,7 +43,10 @@ class OrderController {
         try {
             placed = placing.place(request, key);
         }
-        catch (DataIntegrityViolationException sameKeyAtOnce) {
+        catch (DataIntegrityViolationException keyTaken) {
+            if (key == null) {
+                throw keyTaken;
+            }
             placed = placing.placedBefore(request, key);
         }
         Order order = placed.order();

@@ -1,7 +1,5 @@
 package io.deadlinesaga.order.placing;
 
-import java.util.Optional;
-
 import io.deadlinesaga.messaging.event.OrderCreated;
 import io.deadlinesaga.messaging.outbox.Outbox;
 import io.deadlinesaga.messaging.web.ApiProblem;
@@ -24,17 +22,12 @@ class OrderPlacing {
     }
 
     /**
-     * Places the order, or, for a retried request with the same Idempotency-Key, returns the order the first
-     * request placed, without a second saga.
+     * Places the order. A request whose Idempotency-Key an earlier order holds fails on the key's unique
+     * constraint ({@link org.springframework.dao.DataIntegrityViolationException}) and nothing is stored: the
+     * caller answers it with {@link #placedBefore}. (Retries are rare, so every request is spared a lookup.)
      */
     @Transactional
     public Placed place(PlaceOrder request, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Order> earlier = orders.findByIdempotencyKey(idempotencyKey);
-            if (earlier.isPresent()) {
-                return new Placed(sameRequest(earlier.get(), request), false);
-            }
-        }
         long now = System.currentTimeMillis();
         Order order = orders.saveAndFlush(new Order(request.holderId(), request.currencyId(), request.amount(), now,
                 now + properties.deadline().toMillis(), idempotencyKey));
@@ -43,7 +36,7 @@ class OrderPlacing {
         return new Placed(order, true);
     }
 
-    /** After a lost race between two requests with the same key, the order the other one placed. */
+    /** The order an earlier request with the same key placed (a retry, or a lost race between two requests). */
     @Transactional(readOnly = true)
     public Placed placedBefore(PlaceOrder request, String idempotencyKey) {
         return new Placed(sameRequest(orders.findByIdempotencyKey(idempotencyKey).orElseThrow(), request), false);
