@@ -9,12 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes sent outbox rows and processed inbox rows once they are older than the retention, a batch at a
- * time, so the tables do not grow without bound. Unsent, pending and failed rows are never deleted.
+ * time, so the tables do not grow without bound. Unsent, pending and failed rows are never deleted. On H2 it
+ * then compacts the database file: H2 writes every commit to the file as a new chunk, and with
+ * {@code WRITE_DELAY=0} (each commit in the file before it returns) it has no background writer, the one that
+ * would otherwise move live pages out of mostly-dead chunks so their space is used again.
  */
 public class Housekeeping implements SmartLifecycle {
 
@@ -61,10 +65,18 @@ public class Housekeeping implements SmartLifecycle {
                 log.info("housekeeping deleted {} sent outbox and processed inbox rows older than {}", deleted,
                         settings.retention());
             }
+            if (isH2()) {
+                jdbc.execute("CHECKPOINT");
+            }
         }
         catch (RuntimeException ex) {
             log.warn("housekeeping failed, next try in {}: {}", settings.interval(), ex.toString());
         }
+    }
+
+    private boolean isH2() {
+        return "H2".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName()));
     }
 
     @Override
