@@ -20,7 +20,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
         Duration timeout, boolean chaos, long seed, URI gateway, String bootstrapServers, String topic, int warmup) {
 
     /** The warm-up's pace: a cold service keeps up with it, so it never piles up work for the measured run. */
-    static final double WARMUP_RATE = 15;
+    static final double WARMUP_RATE = 30;
 
     static final String USAGE = """
             Usage: ./saga load [options]
@@ -42,9 +42,9 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
                                      compensation [60, with --chaos 180]
               --chaos                parts go down meanwhile (./saga chaos): decisions later than deadline + 1 s
                                      and rejections by the deadline are counted, not violations
-              --warmup N             orders placed first, at up to 15/s and without the kinds decided by the
+              --warmup N             orders placed first, at up to 30/s and without the kinds decided by the
                                      deadline, so the services' code is compiled before the measured run;
-                                     not counted, not checked [300; 0: none]
+                                     not counted, not checked [600; 0: none]
               --seed N               seed of the random plan, to repeat a run [random, printed]
               --gateway URL          [http://localhost:$GATEWAY_PORT, port 8088 if unset]
               --bootstrap-servers HOST:PORT
@@ -95,7 +95,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
         String bootstrapServers = environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
                 "127.0.0.1:" + environment.getOrDefault("SAGA_KAFKA_PORT", "9092"));
         String topic = "choreography.deadline";
-        int warmup = 300;
+        int warmup = 600;
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

@@ -40,7 +40,7 @@ class LoadOptionsTest {
         assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8088"));
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(options.topic()).isEqualTo("choreography.deadline");
-        assertThat(options.warmup()).isEqualTo(300);
+        assertThat(options.warmup()).isEqualTo(600);
     }
 
     @Test
