@@ -56,6 +56,7 @@ final class SagaSystem {
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final ConfigurableApplicationContext gateway;
     private final TopicObserver topic;
+    private boolean stopped;
 
     private SagaSystem() {
         // the apps start in parallel; Boot's per-app logging set-up would race, so logback-test.xml rules instead
@@ -72,6 +73,7 @@ final class SagaSystem {
                 "--spring.autoconfigure.exclude=" + VIEW_EXCLUDES
                         + ",org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
         topic = new TopicObserver(broker.getBrokersAsString(), TOPIC);
+        // a fallback: SagaSystemStopper stops it before the JVM exits, while the broker's folders still exist
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "saga-system-stop"));
     }
 
@@ -172,7 +174,18 @@ final class SagaSystem {
         return broker.getBrokersAsString();
     }
 
-    private void stopAll() {
+    /** Stops the system if a test started it: services first, then the broker. */
+    static synchronized void stopIfStarted() {
+        if (instance != null) {
+            instance.stopAll();
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         topic.close();
         gateway.close();
         running.values().forEach(ConfigurableApplicationContext::close);
