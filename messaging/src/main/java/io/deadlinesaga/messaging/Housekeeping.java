@@ -28,6 +28,8 @@ public class Housekeeping implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final MessagingProperties.Housekeeping settings;
     private ScheduledExecutorService scheduler;
+    /** whether the database is H2, known at the first prune */
+    private Boolean h2;
     private volatile boolean running;
 
     Housekeeping(JdbcTemplate jdbc, TransactionTemplate transactions, MessagingProperties properties) {
@@ -75,8 +77,11 @@ public class Housekeeping implements SmartLifecycle {
     }
 
     private boolean isH2() {
-        return "H2".equals(jdbc.execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName()));
+        if (h2 == null) {
+            h2 = "H2".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName()));
+        }
+        return h2;
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.deadlinesaga.messaging.inbox.OnEvent;
 import io.deadlinesaga.messaging.inbox.RetryLater;
 import io.deadlinesaga.messaging.outbox.Outbox;
 import io.deadlinesaga.messaging.support.AfterCommit;
+import io.deadlinesaga.messaging.support.DaemonThreads;
 import io.deadlinesaga.point.accounts.AccountOpened;
 import io.deadlinesaga.point.accounts.PointAccount;
 import io.deadlinesaga.point.accounts.PointAccountRepository;
@@ -49,7 +50,7 @@ class PointReactions {
     private final FaultInjection faults;
     private final TransactionTemplate transactions;
     /** the looks after a commit: on a thread of their own, so the committing thread's connection is free first */
-    private final ExecutorService secondLooks = Executors.newSingleThreadExecutor(task -> new Thread(task, "second-look"));
+    private final ExecutorService secondLooks = Executors.newSingleThreadExecutor(DaemonThreads.named("second-look"));
 
     PointReactions(PointAccountRepository accounts, LedgerRepository ledger, ClosedOrderRepository closedOrders,
             PendingUseRepository pendingUses, Outbox outbox, FaultInjection faults,
