@@ -1,5 +1,6 @@
 package io.deadlinesaga.messaging;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +16,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes sent outbox rows and processed inbox rows once they are older than the retention, a batch at a
- * time, so the tables do not grow without bound. Unsent, pending and failed rows are never deleted. On H2 it
- * then compacts the database file: H2 writes every commit to the file as a new chunk, and with
+ * time and along an index, so the tables do not grow without bound and a prune costs what it deletes, not what
+ * is kept. Unsent, pending and failed rows are never deleted. On H2 it then compacts the database file: H2 writes every commit to the file as a new chunk, and with
  * {@code WRITE_DELAY=0} (each commit in the file before it returns) it has no background writer, the one that
  * would otherwise move live pages out of mostly-dead chunks so their space is used again.
  */
 public class Housekeeping implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+    private static final OldRows SENT_OUTBOX_ROWS = new OldRows("outbox_message", "sent_at IS NOT NULL", "sent_at",
+            "sent_at");
+    // an inbox row counts from when it was due (received, or retried): only a retried one was processed later
+    private static final OldRows PROCESSED_INBOX_ROWS = new OldRows("inbox_event", "status = 'DONE'", "not_before",
+            "status, not_before");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -41,22 +48,23 @@ public class Housekeeping implements SmartLifecycle {
     /** Deletes what is older than the retention at {@code now}; returns how many rows went. */
     public int pruneOlderThanRetention(long now) {
         long before = now - settings.retention().toMillis();
-        int deleted = 0;
-        deleted += deleteAll("DELETE FROM outbox_message WHERE id IN (SELECT id FROM outbox_message"
-                + " WHERE sent_at IS NOT NULL AND sent_at < ? ORDER BY id LIMIT ?)", before);
-        deleted += deleteAll("DELETE FROM inbox_event WHERE seq IN (SELECT seq FROM inbox_event"
-                + " WHERE status = 'DONE' AND processed_at < ? ORDER BY seq LIMIT ?)", before);
-        return deleted;
+        return deleteAll(SENT_OUTBOX_ROWS, before) + deleteAll(PROCESSED_INBOX_ROWS, before);
     }
 
-    private int deleteAll(String sql, long before) {
+    /** Deletes the rows older than {@code before}, oldest first, about a batch in each transaction. */
+    private int deleteAll(OldRows rows, long before) {
         int total = 0;
         int batch;
         do {
-            batch = transactions.execute(status -> jdbc.update(sql, before, settings.batchSize()));
+            batch = transactions.execute(status -> {
+                List<Long> lastOfBatch = jdbc.queryForList(rows.lastOfBatch(), Long.class, before,
+                        settings.batchSize() - 1);
+                // a full batch, and more with the last one's time; or all that is left, fewer than a batch
+                return jdbc.update(rows.deleteUpTo(), lastOfBatch.isEmpty() ? before - 1 : lastOfBatch.get(0));
+            });
             total += batch;
         }
-        while (batch == settings.batchSize() && running);
+        while (batch >= settings.batchSize() && running);
         return total;
     }
 
@@ -82,6 +90,25 @@ public class Housekeeping implements SmartLifecycle {
                     connection.getMetaData().getDatabaseProductName()));
         }
         return h2;
+    }
+
+    /**
+     * The rows of {@code table} that {@code scope} and a time column select, read in the order of an index
+     * ({@code indexOrder}), so that finding a batch and deleting it read only the rows deleted, however many
+     * younger ones are kept.
+     */
+    private record OldRows(String table, String scope, String time, String indexOrder) {
+
+        /** The time of the batch's last row (parameters: before, batch size - 1); none if fewer rows are left. */
+        String lastOfBatch() {
+            return "SELECT " + time + " FROM " + table + " WHERE " + scope + " AND " + time + " < ? ORDER BY "
+                    + indexOrder + " OFFSET ? ROWS FETCH NEXT 1 ROW ONLY";
+        }
+
+        /** Deletes up to and with a time (parameter). */
+        String deleteUpTo() {
+            return "DELETE FROM " + table + " WHERE " + scope + " AND " + time + " <= ?";
+        }
     }
 
     @Override

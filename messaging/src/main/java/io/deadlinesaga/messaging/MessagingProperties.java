@@ -61,10 +61,12 @@ public record MessagingProperties(
     }
 
     /**
-     * @param retention how long a sent outbox row and a processed inbox row are kept (the inbox's eventIds
-     *        are what drops a redelivered event; after that, the per-order uniqueness of every effect does)
+     * @param retention how long a sent outbox row and a processed inbox row (counted from when it was due) are
+     *        kept (the inbox's eventIds are what drops a redelivered event; after that, the per-order uniqueness
+     *        of every effect does)
      * @param interval how often old rows are deleted
-     * @param batchSize most rows deleted in one statement, so pruning never holds long locks
+     * @param batchSize about how many rows one statement deletes (more when rows share the last one's time),
+     *        so pruning never holds long locks
      */
     public record Housekeeping(
             @DefaultValue("1h") Duration retention,

@@ -1,6 +1,9 @@
 package io.deadlinesaga.system;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import io.deadlinesaga.messaging.Housekeeping;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,48 @@ class HousekeepingTest {
         assertThat(count(order, "SELECT count(*) FROM outbox_message WHERE sent_at IS NOT NULL")).isZero();
         assertThat(count(order, "SELECT count(*) FROM inbox_event WHERE status = 'DONE'")).isZero();
         assertThat(saga.order(saga.placeOrderId(holder, "1", "10")).get("status").asString()).isNotBlank();
+    }
+
+    @Test
+    void prunesABacklogOfManyBatchesAndKeepsWhatIsYounger() {
+        // given: rows of orders that do not exist, 12,000 long past (the last 2,000 sharing one time) and 10 young
+        JdbcTemplate order = system.bean("order", JdbcTemplate.class);
+        Housekeeping housekeeping = system.bean("order", Housekeeping.class);
+        long now = System.currentTimeMillis();
+        long orderId = -now;
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            times.add(1_000L + Math.min(i, 10_000));
+        }
+        for (int i = 0; i < 10; i++) {
+            times.add(now - i);
+        }
+        order.batchUpdate("INSERT INTO outbox_message (event_id, order_id, event_type, payload, created_at, sent_at)"
+                + " VALUES (?, ?, 'OrderCreated', '{}', ?, ?)", times, 1000, (statement, time) -> {
+                    statement.setString(1, UUID.randomUUID().toString());
+                    statement.setLong(2, orderId);
+                    statement.setLong(3, time);
+                    statement.setLong(4, time);
+                });
+        order.batchUpdate("INSERT INTO inbox_event (event_id, order_id, event_type, payload, status, attempts,"
+                + " not_before, received_at, processed_at) VALUES (?, ?, 'PointUsed', '', 'DONE', 1, ?, ?, ?)", times,
+                1000, (statement, time) -> {
+                    statement.setString(1, UUID.randomUUID().toString());
+                    statement.setLong(2, orderId);
+                    statement.setLong(3, time);
+                    statement.setLong(4, time);
+                    statement.setLong(5, time);
+                });
+
+        // when
+        int deleted = housekeeping.pruneOlderThanRetention(now);
+
+        // then
+        assertThat(deleted).isGreaterThanOrEqualTo(24_000);
+        assertThat(count(order, "SELECT count(*) FROM outbox_message WHERE order_id = " + orderId)).isEqualTo(10);
+        assertThat(count(order, "SELECT count(*) FROM inbox_event WHERE order_id = " + orderId)).isEqualTo(10);
+        assertThat(count(order, "SELECT min(sent_at) FROM outbox_message WHERE order_id = " + orderId))
+                .isGreaterThan(now - 10);
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {
