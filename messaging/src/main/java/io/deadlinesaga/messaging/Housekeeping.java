@@ -113,7 +113,7 @@ public class Housekeeping implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("housekeeping"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.background("housekeeping"));
         running = true;
         long interval = settings.interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::prune, interval, interval, TimeUnit.MILLISECONDS);

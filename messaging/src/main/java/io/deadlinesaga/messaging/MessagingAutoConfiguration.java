@@ -7,6 +7,7 @@ import io.deadlinesaga.messaging.inbox.InboxConfiguration;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
 import io.deadlinesaga.messaging.outbox.OutboxConfiguration;
 import io.deadlinesaga.messaging.web.ProblemDetailsAdvice;
+import io.deadlinesaga.messaging.web.RequestThreadPriority;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -18,14 +19,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a service gets by depending on this module: outbox and relay, inbox and convoy, topics and
- * dead letters, problem+json errors. The package is an auto-configuration package so that the outbox and
- * inbox entities and repositories are found next to the service's own.
+ * dead letters, problem+json errors, request threads that yield to the saga. The package is an
+ * auto-configuration package so that the outbox and inbox entities and repositories are found next to the
+ * service's own.
  */
 @AutoConfiguration
 @AutoConfigurationPackage
 @EnableConfigurationProperties({MessagingProperties.class, FaultInjection.class})
 @Import({KafkaMessagingConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
-        ProblemDetailsAdvice.class})
+        ProblemDetailsAdvice.class, RequestThreadPriority.class})
 public class MessagingAutoConfiguration {
 
     @Bean
