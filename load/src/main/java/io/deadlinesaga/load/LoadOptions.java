@@ -42,9 +42,9 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
                                      compensation [60, with --chaos 180]
               --chaos                parts go down meanwhile (./saga chaos): decisions later than deadline + 1 s
                                      and rejections by the deadline are counted, not violations
-              --warmup N             orders placed first, at up to 30/s and without the kinds decided by the
-                                     deadline, so the services' code is compiled before the measured run;
-                                     not counted, not checked [600; 0: none]
+              --warmup N             orders of the same mix placed first, at up to 30/s and those decided by
+                                     the deadline first, so that every step's code, compensations too, is
+                                     compiled before the measured run; not counted, not checked [600; 0: none]
               --seed N               seed of the random plan, to repeat a run [random, printed]
               --gateway URL          [http://localhost:$GATEWAY_PORT, port 8088 if unset]
               --bootstrap-servers HOST:PORT
@@ -147,9 +147,12 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
                 bootstrapServers, topic, warmup);
     }
 
-    /** The warm-up run: {@code warmup} prompt orders of the same mix at up to {@link #WARMUP_RATE}, no warm-up of its own. */
+    /**
+     * The warm-up run: {@code warmup} orders of the same mix, those decided by the deadline first, at up to
+     * {@link #WARMUP_RATE}; no warm-up of its own.
+     */
     LoadOptions forWarmup() {
-        return new LoadOptions(warmup, Math.min(rate, WARMUP_RATE), Math.min(users, 20), mix.prompt(), earlyDelay,
+        return new LoadOptions(warmup, Math.min(rate, WARMUP_RATE), Math.min(users, 20), mix.forWarmup(), earlyDelay,
                 points, timeout, chaos, seed + 1, gateway, bootstrapServers, topic, 0);
     }
 

@@ -73,13 +73,17 @@ class OrderMixTest {
     }
 
     @Test
-    void aPromptMixLeavesOutTheKindsDecidedByTheDeadline() {
+    void aWarmUpPlacesTheKindsDecidedByTheDeadlineFirstAndKeepsTheMix() {
+        // given
+        OrderMix mix = OrderMix.parse("ordinary=5,100=1,200=1,300=2,500=1,early=1");
+
         // when
-        OrderMix prompt = OrderMix.parse("ordinary=5,100=1,200=1,300=2,500=1,early=1").prompt();
-        OrderMix onlySlow = OrderMix.parse("100=1,500=1").prompt();
+        List<OrderKind> plan = mix.forWarmup().plan(110, new Random(7));
 
         // then
-        assertThat(prompt.toString()).isEqualTo("ordinary=5,300=2,early=1");
-        assertThat(onlySlow.toString()).isEqualTo("ordinary=1");
+        assertThat(plan.subList(0, 30)).allMatch(kind -> kind.pace() == OrderKind.Pace.BY_DEADLINE);
+        assertThat(plan.subList(30, 110)).noneMatch(kind -> kind.pace() == OrderKind.Pace.BY_DEADLINE);
+        assertThat(plan).containsExactlyInAnyOrderElementsOf(mix.plan(110, new Random(7)));
+        assertThat(mix.forWarmup().toString()).isEqualTo(mix.toString());
     }
 }
