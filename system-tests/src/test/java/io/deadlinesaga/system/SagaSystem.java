@@ -16,6 +16,7 @@ import io.deadlinesaga.point.PointApplication;
 import io.deadlinesaga.sagaview.SagaViewApplication;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -151,6 +152,11 @@ final class SagaSystem {
     /** A bean of a running service, to look inside it (its database, its housekeeping). */
     <T> T bean(String name, Class<T> type) {
         return running.get(name).getBean(type);
+    }
+
+    /** A running service's web server. */
+    WebServer webServer(String name) {
+        return ((WebServerApplicationContext) running.get(name)).getWebServer();
     }
 
     /** A running service's own URL, not through the gateway (for its actuator). */
