@@ -16,10 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes sent outbox rows and processed inbox rows once they are older than the retention, a batch at a
- * time and along an index, so the tables do not grow without bound and a prune costs what it deletes, not what
- * is kept. Unsent, pending and failed rows are never deleted. On H2 it then compacts the database file: H2 writes every commit to the file as a new chunk, and with
- * {@code WRITE_DELAY=0} (each commit in the file before it returns) it has no background writer, the one that
- * would otherwise move live pages out of mostly-dead chunks so their space is used again.
+ * time and along an index, so the tables do not grow without bound and a prune costs what it deletes, not
+ * what is kept. Unsent, pending and failed rows are never deleted. On H2 it then asks for a
+ * {@code CHECKPOINT}: with {@code WRITE_DELAY=0} (each commit in the file before it returns) H2 has no
+ * background writer of its own. (A checkpoint does not compact the file; H2 does that when it closes.)
  */
 public class Housekeeping implements SmartLifecycle {
 

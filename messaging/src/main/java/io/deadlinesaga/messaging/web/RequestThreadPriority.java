@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * a saturated machine a new request waits a little, while the events of orders already placed, whose deadlines
  * are running, go first. (A request's own clock starts only when its order is stored.) Java passes thread
  * priorities on to Linux only with {@code -XX:ThreadPriorityPolicy=1}, which {@code ./saga} gives every service
- * with {@code -XX:JavaPriority1_To_OSPriority=10}: priority 1 is nice 10; elsewhere this changes nothing.
+ * with {@code -XX:JavaPriority1_To_OSPriority=19}: priority 1 is nice 19; elsewhere this changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
