@@ -47,6 +47,31 @@ class DeadlineGuaranteesTest {
     }
 
     @Test
+    void rejectsAndRefundsAnOrderWhosePointsComeAfterItsDeadlineWhileTheDeadlineServiceIsStopped() {
+        // given: no deadline service to fire, and point's step stalled past the deadline (fault 500)
+        String holder = SagaClient.newHolder("own-deadline");
+        saga.openAccount(holder, "10000");
+        system.stop("deadline");
+        try {
+            // when
+            long orderId = saga.placeOrderId(holder, "500", "700");
+
+            // then: the late PointUsed meets an order whose own deadline has passed
+            saga.awaitSettled(orderId, SagaSystem.POINT_STALL.plus(SETTLES));
+            assertThat(saga.order(orderId).get("status").asString()).isEqualTo("REJECTED");
+            assertThat(saga.order(orderId).get("reason").asString()).isEqualTo("DEADLINE");
+            assertThat(saga.order(orderId).get("detail").asString()).contains("after it");
+            assertThat(system.topic().typesOf(orderId)).containsSubsequence("PointUsed", "OrderRejected",
+                    "ExchangeCompensated", "PointUseCompensated").doesNotContain("OrderPlaced", "DeadlineReached");
+            assertThat(saga.balance(holder)).isEqualByComparingTo("10000");
+            invariants.assertConsistent(orderId);
+        }
+        finally {
+            system.start("deadline");
+        }
+    }
+
+    @Test
     void firesEachDeadlineOnceWithTwoDeadlineInstances() {
         // given
         system.startSecondInstance("deadline", "deadline-2");

@@ -2,6 +2,7 @@ package io.deadlinesaga.order.decision;
 
 import java.util.concurrent.TimeUnit;
 
+import io.deadlinesaga.messaging.support.AfterCommit;
 import io.deadlinesaga.order.placing.Order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,13 +28,24 @@ class DecisionMetrics {
                 .register(meters);
     }
 
-    void decided(Order order) {
+    /**
+     * Counts the order's decision once the transaction that made it has committed: a batch rolled back and
+     * handled again decides the order again, and must not count it twice.
+     */
+    void decidedAfterCommit(Order order) {
+        String outcome = order.getStatus().name();
+        String reason = order.getReason() == null ? "none" : order.getReason().name();
+        long latencyMillis = order.getDecidedAt() - order.getCreatedAt();
+        AfterCommit.run(() -> decided(outcome, reason, latencyMillis));
+    }
+
+    private void decided(String outcome, String reason, long latencyMillis) {
         Counter.builder("saga.order.decisions")
                 .description("orders decided, by outcome and reason")
-                .tag("outcome", order.getStatus().name())
-                .tag("reason", order.getReason() == null ? "none" : order.getReason().name())
+                .tag("outcome", outcome)
+                .tag("reason", reason)
                 .register(meters)
                 .increment();
-        latency.record(order.getDecidedAt() - order.getCreatedAt(), TimeUnit.MILLISECONDS);
+        latency.record(latencyMillis, TimeUnit.MILLISECONDS);
     }
 }

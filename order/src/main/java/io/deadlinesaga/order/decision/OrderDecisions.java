@@ -12,6 +12,7 @@ import io.deadlinesaga.messaging.event.PointUseFailed;
 import io.deadlinesaga.messaging.event.PointUsed;
 import io.deadlinesaga.messaging.inbox.OnEvent;
 import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.messaging.support.ThrottledLog;
 import io.deadlinesaga.order.placing.Order;
 import io.deadlinesaga.order.placing.OrderRepository;
 import io.deadlinesaga.order.placing.RejectionReason;
@@ -30,6 +31,8 @@ class OrderDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(OrderDecisions.class);
 
+    private final ThrottledLog ignored = new ThrottledLog(log);
+
     private final OrderRepository orders;
     private final Outbox outbox;
     private final DecisionMetrics metrics;
@@ -40,16 +43,25 @@ class OrderDecisions {
         this.metrics = metrics;
     }
 
-    /** Saga step 4: the points are deducted, so the order is approved. */
+    /**
+     * Saga step 4: the points are deducted, so the order is approved; unless its deadline has passed meanwhile
+     * (the deadline service late, or its clock behind): then it is rejected, and the chain refunds the points.
+     */
     @OnEvent
     void approveOnPointUsed(PointUsed event) {
         Order order = find(event.orderId());
-        if (order != null && order.approve(System.currentTimeMillis())) {
+        long now = System.currentTimeMillis();
+        if (order != null && order.approve(now)) {
             outbox.append(OrderPlaced.of(order.getId(), order.getHolderId()));
-            metrics.decided(order);
+            metrics.decidedAfterCommit(order);
+        }
+        else if (order != null && order.isPastDeadline(now)) {
+            reject(order, RejectionReason.DEADLINE, "not decided within the deadline: the points were deducted "
+                    + (now - order.getDeadline()) + " ms after it, and are refunded", now);
         }
         else {
-            log.info("orderId={} PointUsed ignored: order is {}", event.orderId(), status(order));
+            ignored.info("PointUsed for a decided order", "orderId={} PointUsed ignored: order is {}",
+                    event.orderId(), status(order));
         }
     }
 
@@ -94,19 +106,26 @@ class OrderDecisions {
 
     private void reject(long orderId, RejectionReason reason, Function<Order, String> explanation) {
         Order order = find(orderId);
-        if (order != null && order.reject(reason, explanation.apply(order), System.currentTimeMillis())) {
+        if (order != null) {
+            reject(order, reason, explanation.apply(order), System.currentTimeMillis());
+        }
+    }
+
+    private void reject(Order order, RejectionReason reason, String explanation, long now) {
+        if (order.reject(reason, explanation, now)) {
             outbox.append(OrderRejected.of(order.getId(), order.getHolderId(), reason.name()));
-            metrics.decided(order);
+            metrics.decidedAfterCommit(order);
         }
         else {
-            log.info("orderId={} rejection ({}) ignored: order is {}", orderId, reason, status(order));
+            ignored.info("rejection of a decided order", "orderId={} rejection ({}) ignored: order is {}",
+                    order.getId(), reason, status(order));
         }
     }
 
     private Order find(long orderId) {
         Order order = orders.findById(orderId).orElse(null);
         if (order == null) {
-            log.warn("orderId={} event for an order that does not exist: ignored", orderId);
+            ignored.warn("unknown order", "orderId={} event for an order that does not exist: ignored", orderId);
         }
         return order;
     }

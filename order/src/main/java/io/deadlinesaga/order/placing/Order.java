@@ -80,9 +80,12 @@ public class Order {
         this.deadline = deadline;
     }
 
-    /** Approves a pending order; false, and nothing changes, if it is already decided. */
+    /**
+     * Approves a pending order; false, and nothing changes, if it is already decided or its deadline has passed:
+     * the order keeps its own deadline, whatever the deadline service's clock or lag.
+     */
     public boolean approve(long now) {
-        if (status != OrderStatus.PENDING) {
+        if (status != OrderStatus.PENDING || isPastDeadline(now)) {
             return false;
         }
         status = OrderStatus.APPROVED;
@@ -100,6 +103,15 @@ public class Order {
         detail = explanation;
         decidedAt = now;
         return true;
+    }
+
+    /** Whether {@code now} is after the order's deadline: too late to approve it. */
+    public boolean isPastDeadline(long now) {
+        return now > deadline;
+    }
+
+    public boolean isPending() {
+        return status == OrderStatus.PENDING;
     }
 
     /** Notes that the exchange step is done, so that a rejection by the deadline can say which step was late. */

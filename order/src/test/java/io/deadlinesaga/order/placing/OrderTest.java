@@ -40,6 +40,32 @@ class OrderTest {
     }
 
     @Test
+    void neverApprovesAfterItsOwnDeadline() {
+        // given
+        Order order = aPendingOrder();
+
+        // when
+        boolean approved = order.approve(order.getDeadline() + 1);
+
+        // then
+        assertThat(approved).isFalse();
+        assertThat(order.isPastDeadline(order.getDeadline() + 1)).isTrue();
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void approvesAtItsDeadlineStill() {
+        // given
+        Order order = aPendingOrder();
+
+        // when
+        boolean approved = order.approve(order.getDeadline());
+
+        // then
+        assertThat(approved).isTrue();
+    }
+
+    @Test
     void rejectsAPendingOrderAndKeepsTheReason() {
         // given
         Order order = aPendingOrder();
