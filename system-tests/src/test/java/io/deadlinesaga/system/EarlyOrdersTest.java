@@ -83,11 +83,42 @@ class EarlyOrdersTest {
     }
 
     @Test
+    void servesAnEarlyOrderAfterPointWasStoppedWhileItWaited() {
+        Duration deadline = Duration.ofSeconds(30);
+        system.restart("order", "--saga.order.deadline=" + deadline.toMillis() + "ms");
+        try {
+            // given: an order waiting in point for its holder's account
+            String holder = SagaClient.newHolder("restarted");
+            long orderId = saga.placeOrderId(holder, "1", "300");
+            JdbcTemplate pointDatabase = system.database("point");
+            await().atMost(SETTLES).until(() -> pointDatabase.queryForObject(
+                    "SELECT count(*) FROM point_pending_use WHERE order_id = ?", Integer.class, orderId) == 1);
+
+            // when: point stops while the order waits, and the account is in its database when it starts again
+            // (as if the account's commit was the last thing point did before it was killed)
+            system.stop("point");
+            pointDatabase.update("INSERT INTO point_account (user_id, point, created_at) VALUES (?, ?, ?)", holder,
+                    new BigDecimal("1000"), System.currentTimeMillis());
+            system.start("point");
+
+            // then: the waiting order's next look, after the restart, serves it
+            JsonNode order = saga.awaitSettled(orderId, deadline);
+            assertThat(order.get("status").asString()).isEqualTo("APPROVED");
+            assertThat(saga.balance(holder)).isEqualByComparingTo("700");
+            invariants.assertConsistent(orderId);
+        }
+        finally {
+            system.start("point");
+            system.restart("order");
+        }
+    }
+
+    @Test
     void opensManyAccountsAtOnce() {
         // given: more requests at once than the point service has database connections
         List<String> holders = IntStream.range(0, 40).mapToObj(i -> SagaClient.newHolder("crowd")).toList();
 
-        // when: each opening also looks for orders waiting for its account, once more after its commit
+        // when: each opening also makes the orders waiting for its account due for a look
         ExecutorService clients = Executors.newFixedThreadPool(holders.size());
         List<Integer> statuses;
         try {

@@ -19,6 +19,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -101,10 +103,12 @@ final class SagaSystem {
                 "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"
                         + ("saga-view".equals(service) ? "," + VIEW_EXCLUDES : ""));
         settings.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
-        settings.put("spring.datasource.url", "jdbc:h2:mem:" + service + "-" + run + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        settings.put("spring.datasource.url", databaseUrl(service) + ";LOCK_TIMEOUT=10000");
         settings.put("saga.messaging.partitions", Integer.toString(PARTITIONS));
         settings.put("saga.messaging.relay.poll-interval", "200ms");
         settings.put("saga.messaging.convoy.sweep-interval", "200ms");
+        // an event that keeps failing is dead-lettered after a second, not after a minute
+        settings.put("saga.messaging.convoy.max-attempts", "5");
         settings.put("saga.deadline.sweep-interval", "200ms");
         settings.put("saga.order.deadline", DEADLINE.toMillis() + "ms");
         settings.put("saga.faults.exchange-stall", "1s");
@@ -152,6 +156,15 @@ final class SagaSystem {
     /** A bean of a running service, to look inside it (its database, its housekeeping). */
     <T> T bean(String name, Class<T> type) {
         return running.get(name).getBean(type);
+    }
+
+    /** A service's database, whether the service runs or not (as a file would be there for a stopped process). */
+    JdbcTemplate database(String service) {
+        return new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(), databaseUrl(service), "sa", ""));
+    }
+
+    private String databaseUrl(String service) {
+        return "jdbc:h2:mem:" + service + "-" + run + ";DB_CLOSE_DELAY=-1";
     }
 
     /** A running service's web server. */

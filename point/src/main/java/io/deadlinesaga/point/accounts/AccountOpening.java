@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens an account once per holder, and lets orders that waited for it go on in the same transaction. */
+/** Opens an account once per holder; orders that waited for it are looked at again as it commits. */
 @Service
 public class AccountOpening {
 

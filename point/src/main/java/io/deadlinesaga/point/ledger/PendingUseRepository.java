@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -19,4 +20,13 @@ interface PendingUseRepository extends JpaRepository<PendingUse, Long> {
     @Modifying
     @Query("DELETE FROM PendingUse p WHERE p.orderId = :orderId")
     int dropFor(@Param("orderId") long orderId);
+
+    /** The holders with a waiting order due for a look, the longest due first. */
+    @Query("SELECT p.userId FROM PendingUse p WHERE p.nextLookAt <= :now GROUP BY p.userId ORDER BY min(p.nextLookAt)")
+    List<String> findUsersDue(@Param("now") long now, Limit limit);
+
+    /** Makes every waiting order of the holder due for a look now (its account has just been opened). */
+    @Modifying
+    @Query("UPDATE PendingUse p SET p.nextLookAt = 0 WHERE p.userId = :userId")
+    int lookNowFor(@Param("userId") String userId);
 }

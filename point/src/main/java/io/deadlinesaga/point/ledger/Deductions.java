@@ -1,0 +1,34 @@
+package io.deadlinesaga.point.ledger;
+
+import java.math.BigDecimal;
+
+import io.deadlinesaga.messaging.event.PointUseFailed;
+import io.deadlinesaga.messaging.event.PointUsed;
+import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.point.accounts.PointAccount;
+
+import org.springframework.stereotype.Component;
+
+/** Saga step 3 itself: deduct an order's points from a locked account, or refuse for want of points. */
+@Component
+class Deductions {
+
+    private final LedgerRepository ledger;
+    private final Outbox outbox;
+
+    Deductions(LedgerRepository ledger, Outbox outbox) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    void use(PointAccount account, long orderId, BigDecimal points) {
+        if (account.deduct(points)) {
+            ledger.save(new LedgerEntry(orderId, account.getUserId(), EntryType.DEDUCTION, points,
+                    account.getPoint(), System.currentTimeMillis()));
+            outbox.append(PointUsed.of(orderId, account.getUserId(), points, account.getPoint()));
+        }
+        else {
+            outbox.append(PointUseFailed.of(orderId, account.getUserId(), PointReasons.INSUFFICIENT_POINTS));
+        }
+    }
+}
