@@ -83,7 +83,7 @@ public class DeadlineClock implements SmartLifecycle {
         try {
             transactions.executeWithoutResult(status -> deadlines.lockPending(orderId).ifPresent(this::fire));
         }
-        catch (RuntimeException ex) {
+        catch (RuntimeException | Error ex) {
             log.warn("orderId={} deadline could not fire now, the sweep retries: {}", orderId, ex.toString());
         }
     }
@@ -107,8 +107,9 @@ public class DeadlineClock implements SmartLifecycle {
                 set(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
             }
         }
-        catch (RuntimeException ex) {
-            log.warn("deadline sweep failed: {}", ex.toString());
+        catch (RuntimeException | Error ex) {
+            // a periodic task that throws is never run again: the sweep must outlive any failure
+            log.warn("deadline sweep failed, next in {}: {}", properties.sweepInterval(), ex.toString());
         }
     }
 

@@ -41,7 +41,7 @@ class DeadlineReactions {
 
     private void cancel(long orderId) {
         long now = System.currentTimeMillis();
-        deadlines.findById(orderId).ifPresentOrElse(deadline -> deadline.cancel(now),
+        deadlines.lock(orderId).ifPresentOrElse(deadline -> deadline.cancel(now),
                 () -> deadlines.save(Deadline.cancelledBeforeRegistration(orderId, now)));
         clock.dropAfterCommit(orderId);
     }
