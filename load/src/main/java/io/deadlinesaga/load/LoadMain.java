@@ -48,8 +48,10 @@ public final class LoadMain {
             if (options.warmup() > 0) {
                 warmUp(options.forWarmup(), out);
             }
+            Footprint before = Footprint.of(options.dataDir());
             try (LoadDriver driver = new LoadDriver(options, out)) {
                 LoadResult result = driver.run();
+                Footprint.print(before, Footprint.of(options.dataDir()), options.orders(), out);
                 new Report(result).print(out);
                 return result.passed() ? PASSED : FAILED;
             }

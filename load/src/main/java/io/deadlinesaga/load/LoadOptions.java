@@ -2,6 +2,7 @@ package io.deadlinesaga.load;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Map;
  * @param chaos parts go down meanwhile: late decisions and rejections by the deadline are counted, not violations
  */
 record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration earlyDelay, BigDecimal points,
-        Duration timeout, boolean chaos, long seed, URI gateway, String bootstrapServers, String topic, int warmup) {
+        Duration timeout, boolean chaos, long seed, URI gateway, String bootstrapServers, String topic, int warmup,
+        Path dataDir) {
 
     /** The warm-up's pace: a cold service keeps up with it, so it never piles up work for the measured run. */
     static final double WARMUP_RATE = 30;
@@ -50,6 +52,8 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
               --bootstrap-servers HOST:PORT
                                      Kafka [$KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:$SAGA_KAFKA_PORT or 9092]
               --topic NAME           [choreography.deadline]
+              --data-dir DIR         the data folder of ./saga: its databases' bytes per order and each
+                                     process's resident memory are printed before and after [none]
               -h, --help             this text
 
             Prints orders/s, decision latency p50/p95/p99, deadline lateness p50/p99, one line per violation and
@@ -60,7 +64,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
     private static final int MAX_ORDERS = 1_000_000;
     private static final BigDecimal MAX_POINTS = new BigDecimal("100000000");
     private static final List<String> NAMES = List.of("--orders", "--rate", "--users", "--mix", "--early-delay",
-            "--points", "--timeout", "--chaos", "--warmup", "--seed", "--gateway", "--bootstrap-servers", "--topic");
+            "--points", "--timeout", "--chaos", "--warmup", "--seed", "--gateway", "--bootstrap-servers", "--topic", "--data-dir");
 
     /** A command line the driver cannot run, with what is wrong, in words for the user. */
     static final class BadOptionException extends IllegalArgumentException {
@@ -96,6 +100,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
                 "127.0.0.1:" + environment.getOrDefault("SAGA_KAFKA_PORT", "9092"));
         String topic = "choreography.deadline";
         int warmup = 600;
+        Path dataDir = null;
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -137,6 +142,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
                 case "--gateway" -> gateway = gateway(value);
                 case "--bootstrap-servers" -> bootstrapServers = nonBlank(name, value);
                 case "--topic" -> topic = nonBlank(name, value);
+                case "--data-dir" -> dataDir = Path.of(nonBlank(name, value));
                 default -> throw new BadOptionException(name + " is not an option here");
             }
         }
@@ -144,7 +150,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
             timeout = Duration.ofSeconds(chaos ? 180 : 60);
         }
         return new LoadOptions(orders, rate, users, mix, earlyDelay, points, timeout, chaos, seed, gateway,
-                bootstrapServers, topic, warmup);
+                bootstrapServers, topic, warmup, dataDir);
     }
 
     /**
@@ -153,7 +159,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
      */
     LoadOptions forWarmup() {
         return new LoadOptions(warmup, Math.min(rate, WARMUP_RATE), Math.min(users, 20), mix.forWarmup(), earlyDelay,
-                points, timeout, chaos, seed + 1, gateway, bootstrapServers, topic, 0);
+                points, timeout, chaos, seed + 1, gateway, bootstrapServers, topic, 0, dataDir);
     }
 
     private static int wholeNumber(String name, String value, int min, int max) {
