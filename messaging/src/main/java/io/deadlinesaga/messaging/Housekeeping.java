@@ -79,7 +79,8 @@ public class Housekeeping implements SmartLifecycle {
                 jdbc.execute("CHECKPOINT");
             }
         }
-        catch (RuntimeException ex) {
+        catch (RuntimeException | Error ex) {
+            // a periodic task that throws is never run again: housekeeping must outlive any failure
             log.warn("housekeeping failed, next try in {}: {}", settings.interval(), ex.toString());
         }
     }

@@ -35,6 +35,7 @@ public record MessagingProperties(
      * @param busyWait the pause when every claimed row waits on an older row another instance holds
      * @param retryDelay the pause after a failed round (broker or database away)
      * @param sendTimeout how long a round waits for the broker's acknowledgements
+     * @param stallAfter health is DOWN when an event committed longer ago than this is still unsent
      */
     public record Relay(
             @DefaultValue("500") int batchSize,
@@ -42,7 +43,8 @@ public record MessagingProperties(
             @DefaultValue("100ms") Duration markInterval,
             @DefaultValue("5ms") Duration busyWait,
             @DefaultValue("1s") Duration retryDelay,
-            @DefaultValue("30s") Duration sendTimeout) {
+            @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("30s") Duration stallAfter) {
     }
 
     /**

@@ -114,6 +114,32 @@ class MessagingGuaranteesTest {
     }
 
     @Test
+    void deadLettersAnEventThatKeepsFailingWithItsErrorAndCountsIt() {
+        // given: an exchange for a holder whose name point cannot store (longer than its column)
+        long orderId = 998_000_000L + System.nanoTime() % 1_000_000;
+        String holder = "x".repeat(150);
+        String exchangeSucceed = "{\"eventType\":\"ExchangeSucceed\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"orderId\":" + orderId + ",\"timestamp\":1,\"userId\":\"" + holder
+                + "\",\"currencyId\":1,\"amount\":5,\"rate\":1,\"point\":5}";
+
+        // when
+        publish(orderId, "ExchangeSucceed", exchangeSucceed);
+
+        // then: after its last attempt it is on the dead-letter topic, as received, with its error
+        TopicObserver deadLetters = new TopicObserver(system.bootstrapServers(), SagaSystem.TOPIC + ".DLT");
+        try (deadLetters) {
+            await().atMost(SETTLES).untilAsserted(() -> assertThat(deadLetters.eventsOf(orderId)).singleElement()
+                    .satisfies(letter -> {
+                        assertThat(letter.type()).isEqualTo("ExchangeSucceed");
+                        assertThat(letter.field("userId")).isEqualTo(holder);
+                        assertThat(letter.error()).isNotBlank();
+                    }));
+        }
+        assertThat(new Http(system.serviceUrl("point")).getText("/actuator/prometheus").body().asString())
+                .containsPattern("saga_messaging_dead_letters_total\\{cause=\"failed\"[^}]*\\} [1-9]");
+    }
+
+    @Test
     void ignoresUnknownEventTypesAndEventsOfUnknownOrders() {
         // given
         String holder = SagaClient.newHolder("stranger");

@@ -63,11 +63,12 @@ final class TopicObserver implements AutoCloseable {
         open = false;
     }
 
-    /** One record: its key, partition, {@code type} header and JSON value. */
-    record Seen(String key, int partition, String type, JsonNode value) {
+    /** One record: its key, partition, {@code type} header, JSON value, and a dead letter's error header. */
+    record Seen(String key, int partition, String type, JsonNode value, String error) {
 
         static Seen of(ConsumerRecord<String, String> record) {
             Header type = record.headers().lastHeader("type");
+            Header error = record.headers().lastHeader("kafka_dlt-exception-message");
             JsonNode value;
             try {
                 value = Http.JSON.readTree(record.value());
@@ -76,7 +77,8 @@ final class TopicObserver implements AutoCloseable {
                 value = Http.JSON.missingNode();
             }
             return new Seen(record.key(), record.partition(),
-                    type == null ? null : new String(type.value(), StandardCharsets.UTF_8), value);
+                    type == null ? null : new String(type.value(), StandardCharsets.UTF_8), value,
+                    error == null ? null : new String(error.value(), StandardCharsets.UTF_8));
         }
 
         String field(String name) {

@@ -14,6 +14,7 @@ import io.deadlinesaga.messaging.inbox.Delivery;
 import io.deadlinesaga.messaging.inbox.OnEvent;
 import io.deadlinesaga.messaging.inbox.RetryLater;
 import io.deadlinesaga.messaging.outbox.Outbox;
+import io.deadlinesaga.messaging.support.ThrottledLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 class ExchangeReactions {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeReactions.class);
+
+    private final ThrottledLog ignored = new ThrottledLog(log);
 
     private final ExchangeRepository exchanges;
     private final ExchangeRates rates;
@@ -48,7 +51,7 @@ class ExchangeReactions {
     void exchangeOnOrderCreated(OrderCreated event, Delivery delivery) {
         long orderId = event.orderId();
         if (exchanges.existsById(orderId)) {
-            log.info("orderId={} OrderCreated ignored: exchange already recorded", orderId);
+            ignored.info("OrderCreated again", "orderId={} OrderCreated ignored: exchange already recorded", orderId);
             return;
         }
         if (faults.injects(Fault.FAILING_EXCHANGE, event.currencyId())) {
@@ -101,7 +104,8 @@ class ExchangeReactions {
             outbox.append(ExchangeCompensated.of(event.orderId(), exchange.getUserId(), exchange.getPoint(), true));
         }
         else {
-            log.info("orderId={} OrderRejected ignored: exchange already {}", event.orderId(), exchange.getState());
+            ignored.info("OrderRejected again", "orderId={} OrderRejected ignored: exchange already {}", event.orderId(),
+                    exchange.getState());
         }
     }
 }

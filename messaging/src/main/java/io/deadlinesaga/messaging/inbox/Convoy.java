@@ -36,6 +36,7 @@ class Convoy implements SmartLifecycle {
     private final EventCodec codec;
     private final TransactionTemplate transactions;
     private final MessagingProperties.Convoy settings;
+    private final DeadLetters deadLetters;
     /** Orders whose lane is being drained; TRUE when it must run once more because of a wake-up meanwhile. */
     private final ConcurrentHashMap<Long, Boolean> activeLanes = new ConcurrentHashMap<>();
     private ExecutorService workers;
@@ -43,7 +44,8 @@ class Convoy implements SmartLifecycle {
     private volatile boolean running;
 
     Convoy(InboxRepository inbox, HandlerRegistry handlers, EventCodec codec, TransactionTemplate transactions,
-            MessagingProperties properties) {
+            MessagingProperties properties, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.inbox = inbox;
         this.handlers = handlers;
         this.codec = codec;
@@ -82,6 +84,10 @@ class Convoy implements SmartLifecycle {
         catch (RuntimeException ex) {
             log.warn("orderId={} lane stopped, resumed by the sweep: {}", orderId, ex.toString());
         }
+        catch (Error ex) {
+            // the lane must leave the map below, or the order would wait for it for ever
+            log.error("orderId={} lane stopped by an error, resumed by the sweep", orderId, ex);
+        }
         // runs again if woken while draining, else leaves the map
         if (activeLanes.compute(orderId, (id, again) -> Boolean.TRUE.equals(again) ? Boolean.FALSE : null) != null
                 && running) {
@@ -107,9 +113,12 @@ class Convoy implements SmartLifecycle {
         try {
             return transactions.execute(status -> handleHead(orderId));
         }
-        catch (RuntimeException failure) {
+        catch (RuntimeException | Error failure) {
             // the handler's transaction is rolled back; the attempt is recorded in a new one
-            InboxEvent head = inbox.findHead(orderId).orElseThrow(() -> failure);
+            InboxEvent head = inbox.findHead(orderId).orElse(null);
+            if (head == null) {
+                throw failure;
+            }
             return transactions.execute(status -> recordFailure(head.seq(), failure));
         }
     }
@@ -135,7 +144,7 @@ class Convoy implements SmartLifecycle {
         return Step.PROCESSED;
     }
 
-    private Step recordFailure(long seq, RuntimeException failure) {
+    private Step recordFailure(long seq, Throwable failure) {
         InboxEvent event = inbox.lockIfFree(seq).orElse(null);
         if (event == null) {
             return Step.IDLE;
@@ -149,9 +158,11 @@ class Convoy implements SmartLifecycle {
         }
         int attempt = event.attempts() + 1;
         if (attempt >= settings.maxAttempts() || failure instanceof UnreadableEventException) {
-            log.error("orderId={} eventId={} eventType={} FAILED after {} attempts; the order's later events go on",
-                    event.orderId(), event.eventId(), event.eventType(), attempt, failure);
+            log.error("orderId={} eventId={} eventType={} FAILED after {} attempts: dead-lettered to {}; the order's"
+                    + " later events go on", event.orderId(), event.eventId(), event.eventType(), attempt,
+                    deadLetters.topic(), failure);
             event.failed(now, failure.toString());
+            deadLetters.failed(event.orderId(), event.eventType(), event.payload(), event.lastError());
             return Step.PROCESSED;
         }
         Duration delay = backoff(attempt);
@@ -170,8 +181,9 @@ class Convoy implements SmartLifecycle {
         try {
             wake(inbox.findOrdersWithDueEvents(System.currentTimeMillis()));
         }
-        catch (RuntimeException ex) {
-            log.warn("inbox sweep failed: {}", ex.toString());
+        catch (RuntimeException | Error ex) {
+            // a periodic task that throws is never run again: the sweep must outlive any failure
+            log.warn("inbox sweep failed, next in {}: {}", settings.sweepInterval(), ex.toString());
         }
     }
 

@@ -4,6 +4,8 @@ import javax.sql.DataSource;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.context.ApplicationContext;
@@ -28,9 +30,14 @@ public class InboxConfiguration {
     }
 
     @Bean
+    DeadLetters deadLetters(Outbox outbox, MeterRegistry meters, MessagingProperties properties) {
+        return new DeadLetters(outbox, meters, properties.deadLetterTopic());
+    }
+
+    @Bean
     Convoy convoy(InboxRepository repository, HandlerRegistry handlers, EventCodec codec,
-            TransactionTemplate transactions, MessagingProperties properties) {
-        return new Convoy(repository, handlers, codec, transactions, properties);
+            TransactionTemplate transactions, MessagingProperties properties, DeadLetters deadLetters) {
+        return new Convoy(repository, handlers, codec, transactions, properties, deadLetters);
     }
 
     @Bean

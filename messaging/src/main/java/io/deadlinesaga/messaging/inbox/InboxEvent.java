@@ -96,6 +96,10 @@ class InboxEvent {
         lastError = abbreviate(error);
     }
 
+    String lastError() {
+        return lastError;
+    }
+
     private static String abbreviate(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }

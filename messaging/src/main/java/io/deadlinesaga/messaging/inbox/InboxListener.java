@@ -14,6 +14,7 @@ import io.deadlinesaga.messaging.event.EventType;
 import io.deadlinesaga.messaging.event.SagaEvent;
 import io.deadlinesaga.messaging.event.UnreadableEventException;
 import io.deadlinesaga.messaging.outbox.OutboxRelay;
+import io.deadlinesaga.messaging.support.ThrottledLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 class InboxListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
+
+    private final ThrottledLog ignored = new ThrottledLog(log);
 
     private final InboxStore store;
     private final HandlerRegistry handlers;
@@ -68,8 +71,8 @@ class InboxListener {
         Header typeHeader = record.headers().lastHeader(OutboxRelay.TYPE_HEADER);
         Optional<EventType> type = codec.typeOf(typeHeader == null ? null : typeHeader.value(), record.value());
         if (type.isEmpty()) {
-            log.warn("ignored record of unknown event type partition={} offset={} key={}", record.partition(),
-                    record.offset(), record.key());
+            ignored.warn("unknown event type", "ignored record of unknown event type partition={} offset={} key={}",
+                    record.partition(), record.offset(), record.key());
             return Optional.empty();
         }
         if (!handlers.handles(type.get())) {

@@ -9,6 +9,7 @@ import java.util.function.LongPredicate;
 
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.SagaEvent;
+import io.deadlinesaga.messaging.support.ThrottledLog;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 class InboxStore {
 
     private static final Logger log = LoggerFactory.getLogger(InboxStore.class);
+
+    private final ThrottledLog duplicates = new ThrottledLog(log);
 
     private final InboxRepository repository;
     private final HandlerRegistry handlers;
@@ -64,8 +67,8 @@ class InboxStore {
         for (int index = 0; index < events.size(); index++) {
             SagaEvent event = events.get(index);
             if (!known.add(event.eventId())) {
-                log.info("orderId={} eventId={} eventType={} duplicate dropped", event.orderId(), event.eventId(),
-                        event.eventType());
+                duplicates.info("duplicate", "orderId={} eventId={} eventType={} duplicate dropped", event.orderId(),
+                        event.eventId(), event.eventType());
                 continue;
             }
             long receivedAt = System.currentTimeMillis();
@@ -91,7 +94,8 @@ class InboxStore {
         try {
             handlers.dispatch(event, new Delivery(1, receivedAt));
         }
-        catch (RuntimeException ex) {
+        catch (RuntimeException | Error ex) {
+            // an Error too: thrown out of the listener it would stop the container
             throw new HandlerFailed(event.orderId(), index, ex);
         }
         log.debug("orderId={} eventId={} eventType={} handled on receipt", event.orderId(), event.eventId(),
@@ -104,7 +108,7 @@ class InboxStore {
         private final long orderId;
         private final int index;
 
-        HandlerFailed(long orderId, int index, RuntimeException cause) {
+        HandlerFailed(long orderId, int index, Throwable cause) {
             super(cause.getMessage(), cause, false, false);
             this.orderId = orderId;
             this.index = index;

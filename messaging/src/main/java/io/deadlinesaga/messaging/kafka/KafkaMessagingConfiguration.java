@@ -1,5 +1,7 @@
 package io.deadlinesaga.messaging.kafka;
 
+import java.time.Duration;
+
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.UnreadableEventException;
 import io.micrometer.core.instrument.Counter;
@@ -8,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -32,16 +35,28 @@ public class KafkaMessagingConfiguration {
     }
 
     @Bean
+    ListenerWatch kafkaListeners(KafkaListenerEndpointRegistry registry) {
+        return new ListenerWatch(registry, Duration.ofSeconds(1));
+    }
+
+    /** {@code saga.messaging.dead.letters}: records sent to the dead-letter topic, by cause. */
+    public static Counter deadLetterCounter(MeterRegistry meters, String cause) {
+        return Counter.builder("saga.messaging.dead.letters")
+                .description("records sent to the dead-letter topic, by cause")
+                .tag("cause", cause)
+                .register(meters);
+    }
+
+    @Bean
     CommonErrorHandler sagaErrorHandler(KafkaTemplate<String, String> template, MessagingProperties properties,
             MeterRegistry meters) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(properties.deadLetterTopic(), record.partition()));
-        Counter deadLettered = Counter.builder("saga.messaging.dead.letters")
-                .description("records sent to the dead-letter topic").register(meters);
+        Counter unreadable = deadLetterCounter(meters, "unreadable");
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            deadLettered.increment();
+            unreadable.increment();
             deadLetters.accept(record, failure);
         }, backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class);

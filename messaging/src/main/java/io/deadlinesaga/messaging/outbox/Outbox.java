@@ -1,6 +1,7 @@
 package io.deadlinesaga.messaging.outbox;
 
 import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.event.EventIds;
 import io.deadlinesaga.messaging.event.SagaEvent;
 import io.deadlinesaga.messaging.support.AfterCommit;
 
@@ -17,23 +18,38 @@ public class Outbox {
     // plain JDBC: the row is write-only here, and a JPA persist would cost an immediate INSERT (the id is the
     // table's identity) plus a managed entity for the rest of the transaction
     private static final String INSERT = "INSERT INTO outbox_message (event_id, order_id, event_type, payload,"
-            + " created_at) VALUES (?, ?, ?, ?, ?)";
+            + " created_at, destination, error) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final OutboxRelay relay;
+    private final String deadLetterTopic;
 
-    Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay) {
+    Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, String deadLetterTopic) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.relay = relay;
+        this.deadLetterTopic = deadLetterTopic;
     }
 
     /** Appends an event to be published; needs the transaction of the state change that caused it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(SagaEvent event) {
-        OutboxRow row = new OutboxRow(event.eventId(), event.orderId(), event.eventType(), codec.toJson(event));
-        jdbc.update(INSERT, row.eventId(), row.orderId(), row.eventType(), row.payload(), System.currentTimeMillis());
+        insert(new OutboxRow(event.eventId(), event.orderId(), event.eventType(), codec.toJson(event), null, null));
+    }
+
+    /**
+     * Appends a received event that kept failing, to be published to the dead-letter topic as it was received,
+     * with its error; needs the transaction that marks it failed, so it is dead-lettered exactly when it failed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deadLetter(long orderId, String eventType, String payload, String error) {
+        insert(new OutboxRow(EventIds.next(), orderId, eventType, payload, deadLetterTopic, error));
+    }
+
+    private void insert(OutboxRow row) {
+        jdbc.update(INSERT, row.eventId(), row.orderId(), row.eventType(), row.payload(), System.currentTimeMillis(),
+                row.destination(), row.error());
         AfterCommit.run(() -> relay.committed(row));
     }
 }

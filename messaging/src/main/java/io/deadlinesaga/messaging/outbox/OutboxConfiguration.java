@@ -7,6 +7,7 @@ import io.deadlinesaga.messaging.event.EventCodec;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +31,12 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay) {
-        return new Outbox(new JdbcTemplate(dataSource), codec, relay);
+    HealthIndicator outboxRelayHealth(OutboxRelay relay, OutboxRepository repository, MessagingProperties properties) {
+        return new RelayHealth(relay, repository, properties.relay().stallAfter());
+    }
+
+    @Bean
+    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay, MessagingProperties properties) {
+        return new Outbox(new JdbcTemplate(dataSource), codec, relay, properties.deadLetterTopic());
     }
 }

@@ -9,7 +9,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
- * An event a service committed and has still to publish (sentAt null), or has published. {@link Outbox} inserts
+ * An event a service committed and has still to publish (sentAt null), or has published; or a received event
+ * that kept failing, to be published to the dead-letter topic with its error. {@link Outbox} inserts
  * it with plain JDBC; the relay reads and marks it through JPA.
  */
 @Entity
@@ -40,6 +41,14 @@ class OutboxMessage {
     @Column(name = "sent_at")
     private Long sentAt;
 
+    /** the topic it goes to, when not the saga's topic: the dead-letter topic, for an event that kept failing */
+    @Column(length = 255)
+    private String destination;
+
+    /** why it is dead-lettered, for the record's error header */
+    @Column(length = 1000)
+    private String error;
+
     protected OutboxMessage() {
     }
 
@@ -61,5 +70,13 @@ class OutboxMessage {
 
     String payload() {
         return payload;
+    }
+
+    String destination() {
+        return destination;
+    }
+
+    String error() {
+        return error;
     }
 }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -105,6 +106,11 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    /** Whether its thread is there to publish. */
+    boolean isWorking() {
+        return running && worker != null && worker.isAlive();
+    }
+
     @Override
     public int getPhase() {
         // starts before the convoy and the listeners, stops after them, so their last events still go out
@@ -128,6 +134,13 @@ public class OutboxRelay implements SmartLifecycle {
             }
             catch (RuntimeException ex) {
                 log.warn("outbox relay failed, retrying in {}: {}", settings.retryDelay(), ex.toString());
+                startRecovering();
+                awaitSignal(settings.retryDelay());
+            }
+            catch (Error ex) {
+                // the one thread that publishes must outlive anything but the end of the process (an
+                // OutOfMemoryError ends it: -XX:+ExitOnOutOfMemoryError)
+                log.error("outbox relay failed with an error, recovering from the table in {}", settings.retryDelay(), ex);
                 startRecovering();
                 awaitSignal(settings.retryDelay());
             }
@@ -259,8 +272,14 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private ProducerRecord<String, String> toRecord(OutboxRow row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, Long.toString(row.orderId()), row.payload());
+        ProducerRecord<String, String> record = new ProducerRecord<>(
+                row.destination() == null ? topic : row.destination(), Long.toString(row.orderId()), row.payload());
         record.headers().add(TYPE_HEADER, row.eventType().getBytes(StandardCharsets.UTF_8));
+        if (row.error() != null) {
+            // the headers Spring Kafka's dead-letter recoverer writes, so both kinds of dead letter read alike
+            record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, row.error().getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 

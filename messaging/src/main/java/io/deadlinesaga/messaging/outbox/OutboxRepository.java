@@ -36,4 +36,8 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     @Query("SELECT count(m) FROM OutboxMessage m WHERE m.sentAt IS NULL")
     long countUnsent();
+
+    /** When the oldest unsent row was committed; null when every row is sent. */
+    @Query("SELECT min(m.createdAt) FROM OutboxMessage m WHERE m.sentAt IS NULL")
+    Long oldestUnsentCreatedAt();
 }

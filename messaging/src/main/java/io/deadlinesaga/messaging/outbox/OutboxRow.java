@@ -1,9 +1,15 @@
 package io.deadlinesaga.messaging.outbox;
 
-/** What the relay needs of an outbox row to publish it. */
-record OutboxRow(String eventId, long orderId, String eventType, String payload) {
+/**
+ * What the relay needs of an outbox row to publish it.
+ *
+ * @param destination the topic, when not the saga's own (null): the dead-letter topic
+ * @param error why a dead letter is one (null otherwise)
+ */
+record OutboxRow(String eventId, long orderId, String eventType, String payload, String destination, String error) {
 
     static OutboxRow of(OutboxMessage message) {
-        return new OutboxRow(message.eventId(), message.orderId(), message.eventType(), message.payload());
+        return new OutboxRow(message.eventId(), message.orderId(), message.eventType(), message.payload(),
+                message.destination(), message.error());
     }
 }
