@@ -29,14 +29,19 @@ record Footprint(long databaseBytes, long folderBytes, Map<String, Long> residen
         return new Footprint(bytesUnder(dataFolder.resolve("db")), bytesUnder(dataFolder), resident(dataFolder.resolve("run")));
     }
 
-    /** Prints the footprint before and after a run of {@code orders} orders. */
-    static void print(Footprint before, Footprint after, int orders, PrintStream out) {
+    /**
+     * Prints the footprint before and after a run, with the databases' bytes per order: orders are numbered
+     * from 1 in the order service, so before the run it held {@code firstOrderId - 1} orders, after it
+     * {@code lastOrderId}.
+     */
+    static void print(Footprint before, Footprint after, long firstOrderId, long lastOrderId, PrintStream out) {
         if (before == null || after == null) {
             return;
         }
-        out.printf(Locale.ROOT, "footprint     databases %s before, %s after: %s per order of this run (%d orders)%n",
-                size(before.databaseBytes), size(after.databaseBytes),
-                size(Math.max(0, after.databaseBytes - before.databaseBytes) / Math.max(orders, 1)), orders);
+        long ordersBefore = Math.max(firstOrderId - 1, 0);
+        out.printf(Locale.ROOT, "footprint     databases %s before (%s per order of %d), %s after (%s per order of %d)%n",
+                size(before.databaseBytes), perOrder(before.databaseBytes, ordersBefore), ordersBefore,
+                size(after.databaseBytes), perOrder(after.databaseBytes, lastOrderId), lastOrderId);
         out.printf(Locale.ROOT, "              data folder %s before, %s after (the databases, Kafka's log, the logs)%n",
                 size(before.folderBytes), size(after.folderBytes));
         StringBuilder resident = new StringBuilder();
@@ -47,6 +52,10 @@ record Footprint(long databaseBytes, long folderBytes, Map<String, Long> residen
                     size(earlier), size(bytes), 100.0 * (bytes - earlier) / earlier));
         });
         out.printf("              resident  %s%n", resident);
+    }
+
+    private static String perOrder(long bytes, long orders) {
+        return orders == 0 ? "-" : size(bytes / orders);
     }
 
     static String size(long bytes) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 
 /**
@@ -51,7 +52,9 @@ public final class LoadMain {
             Footprint before = Footprint.of(options.dataDir());
             try (LoadDriver driver = new LoadDriver(options, out)) {
                 LoadResult result = driver.run();
-                Footprint.print(before, Footprint.of(options.dataDir()), options.orders(), out);
+                LongSummaryStatistics ids = result.orders().stream().mapToLong(OrderFacts::orderId)
+                        .filter(id -> id > 0).summaryStatistics();
+                Footprint.print(before, Footprint.of(options.dataDir()), ids.getMin(), ids.getMax(), out);
                 new Report(result).print(out);
                 return result.passed() ? PASSED : FAILED;
             }

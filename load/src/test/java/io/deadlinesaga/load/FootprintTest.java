@@ -41,18 +41,18 @@ class FootprintTest {
     }
 
     @Test
-    void printsBytesPerOrderOfTheRunAndTheChangeOfEachProcess() {
+    void printsBytesPerOrderBeforeAndAfterAndTheChangeOfEachProcess() {
         // given
         Footprint before = new Footprint(1_000_000, 5_000_000, Map.of("order", 200L * 1024 * 1024));
         Footprint after = new Footprint(1_000_000 + 3_000 * 6_000L, 30_000_000, Map.of("order", 210L * 1024 * 1024));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         // when
-        Footprint.print(before, after, 3_000, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Footprint.print(before, after, 501, 3_500, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // then
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("databases 976.6 KB before, 18.1 MB after: 5.9 KB per order of this run (3000 orders)")
+                .contains("databases 976.6 KB before (2.0 KB per order of 500), 18.1 MB after (5.3 KB per order of 3500)")
                 .contains("order 200.0 MB -> 210.0 MB (+5.0 %)");
     }
 

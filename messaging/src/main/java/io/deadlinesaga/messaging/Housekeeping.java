@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.deadlinesaga.messaging.persistence.H2FileCompaction;
 import io.deadlinesaga.messaging.support.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deletes sent outbox rows and processed inbox rows once they are older than the retention, a batch at a
  * time and along an index, so the tables do not grow without bound and a prune costs what it deletes, not
- * what is kept. Unsent, pending and failed rows are never deleted. On H2 it then asks for a
- * {@code CHECKPOINT}: with {@code WRITE_DELAY=0} (each commit in the file before it returns) H2 has no
- * background writer of its own. (A checkpoint does not compact the file; H2 does that when it closes.)
+ * what is kept. Unsent, pending and failed rows are never deleted. On an embedded H2 file it also compacts the
+ * file every {@code compactInterval} ({@link H2FileCompaction}), so the file holds about what is alive.
  */
 public class Housekeeping implements SmartLifecycle {
 
@@ -35,7 +35,7 @@ public class Housekeeping implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final MessagingProperties.Housekeeping settings;
     private ScheduledExecutorService scheduler;
-    /** whether the database is H2, known at the first prune */
+    /** whether the database is an embedded H2 file, known at the first compaction */
     private Boolean h2;
     private volatile boolean running;
 
@@ -75,9 +75,6 @@ public class Housekeeping implements SmartLifecycle {
                 log.info("housekeeping deleted {} sent outbox and processed inbox rows older than {}", deleted,
                         settings.retention());
             }
-            if (isH2()) {
-                jdbc.execute("CHECKPOINT");
-            }
         }
         catch (RuntimeException | Error ex) {
             // a periodic task that throws is never run again: housekeeping must outlive any failure
@@ -85,12 +82,23 @@ public class Housekeeping implements SmartLifecycle {
         }
     }
 
-    private boolean isH2() {
-        if (h2 == null) {
-            h2 = "H2".equals(jdbc.execute((ConnectionCallback<String>) connection ->
-                    connection.getMetaData().getDatabaseProductName()));
+    /** On an embedded H2 file database: rewrites what is mostly dead and cuts the file's free tail. */
+    private void compact() {
+        try {
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                if (h2 == null) {
+                    h2 = H2FileCompaction.applies(connection);
+                }
+                if (h2) {
+                    H2FileCompaction.compact(connection, settings.compactTime());
+                }
+                return null;
+            });
         }
-        return h2;
+        catch (RuntimeException | Error ex) {
+            log.warn("compacting the database file failed, next try in {}: {}", settings.compactInterval(),
+                    ex.toString());
+        }
     }
 
     /**
@@ -118,6 +126,8 @@ public class Housekeeping implements SmartLifecycle {
         running = true;
         long interval = settings.interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::prune, interval, interval, TimeUnit.MILLISECONDS);
+        long compactInterval = settings.compactInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::compact, compactInterval, compactInterval, TimeUnit.MILLISECONDS);
     }
 
     @Override
