@@ -4,11 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import io.deadlinesaga.deadline.deadlines.Deadline;
+import io.deadlinesaga.deadline.deadlines.DeadlineRepository;
 import io.deadlinesaga.system.TopicObserver.Seen;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,6 +113,50 @@ class DeadlineGuaranteesTest {
         }
         finally {
             system.stop("deadline-2");
+        }
+    }
+
+    @Test
+    void neverCancelsADeadlineThatFiresMeanwhile() throws Exception {
+        // given: a deadline (due in a minute) that a firing holds locked, with FIRED not yet committed
+        long orderId = 997_000_000L + System.nanoTime() % 1_000_000;
+        long due = System.currentTimeMillis() + 60_000;
+        DeadlineRepository deadlines = system.bean("deadline", DeadlineRepository.class);
+        TransactionTemplate transaction = new TransactionTemplate(system.bean("deadline", PlatformTransactionManager.class));
+        transaction.executeWithoutResult(status -> deadlines.save(Deadline.pending(orderId, due, due - 60_000)));
+        CountDownLatch firing = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> fired = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            assertThat(deadlines.lockPending(orderId).orElseThrow().fire(due)).isTrue();
+            firing.countDown();
+            awaitLatch(commit);
+        }));
+        awaitLatch(firing);
+
+        // when: the order's OrderPlaced comes, and its cancel waits for the firing's lock
+        try (ForeignProducer producer = new ForeignProducer(system.bootstrapServers())) {
+            producer.publish(Long.toString(orderId), "OrderPlaced", "{\"eventType\":\"OrderPlaced\",\"eventId\":\""
+                    + UUID.randomUUID() + "\",\"orderId\":" + orderId + ",\"timestamp\":1,\"holderId\":\"h\"}");
+        }
+        JdbcTemplate database = system.database("deadline");
+        await().atMost(SETTLES).until(() -> database.queryForObject(
+                "SELECT count(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL", Integer.class) > 0);
+        commit.countDown();
+        fired.get(10, TimeUnit.SECONDS);
+
+        // then: the cancel saw FIRED and changed nothing
+        await().atMost(SETTLES).until(() -> database.queryForObject(
+                "SELECT count(*) FROM inbox_event WHERE order_id = ? AND status = 'DONE'", Integer.class, orderId) == 1);
+        assertThat(saga.deadline(orderId).get("state").asString()).isEqualTo("FIRED");
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
         }
     }
 }
