@@ -2,6 +2,7 @@ package io.deadlinesaga.system;
 
 import java.time.Duration;
 
+import io.deadlinesaga.messaging.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -44,6 +45,32 @@ class HealthTest {
 
         // then
         await().atMost(SOON).untilAsserted(() -> assertThat(exchange.get("/actuator/health").body()
+                .path("status").asString()).isEqualTo("UP"));
+    }
+
+    @Test
+    void turnsDownWhileTheOutboxRelayIsNotRunning() {
+        // given
+        Http point = new Http(system.serviceUrl("point"));
+        await().atMost(SOON).until(() -> point.get("/actuator/health").status() == 200);
+        OutboxRelay relay = system.bean("point", OutboxRelay.class);
+
+        try {
+            // when
+            relay.stop();
+
+            // then
+            Http.Response health = point.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body().path("components").path("outboxRelay").path("status").asString())
+                    .isEqualTo("DOWN");
+        }
+        finally {
+            relay.start();
+        }
+
+        // then
+        await().atMost(SOON).untilAsserted(() -> assertThat(point.get("/actuator/health").body()
                 .path("status").asString()).isEqualTo("UP"));
     }
 }

@@ -35,7 +35,7 @@ public class KafkaMessagingConfiguration {
     }
 
     @Bean
-    ListenerWatch kafkaListeners(KafkaListenerEndpointRegistry registry) {
+    ListenerWatch kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
         return new ListenerWatch(registry, Duration.ofSeconds(1));
     }
 

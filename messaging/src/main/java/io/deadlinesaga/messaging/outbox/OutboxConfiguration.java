@@ -31,7 +31,7 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    HealthIndicator outboxRelayHealth(OutboxRelay relay, OutboxRepository repository, MessagingProperties properties) {
+    HealthIndicator outboxRelayHealthIndicator(OutboxRelay relay, OutboxRepository repository, MessagingProperties properties) {
         return new RelayHealth(relay, repository, properties.relay().stallAfter());
     }
 
