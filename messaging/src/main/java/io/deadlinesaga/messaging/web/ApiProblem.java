@@ -24,7 +24,7 @@ public class ApiProblem extends ErrorResponseException {
     }
 
     /** A request body over the limit ({@code saga.web.max-request-size}); the detail says the limit in bytes. */
-    public static ApiProblem payloadTooLarge(long limitBytes) {
+    public static ApiProblem bodyTooLarge(long limitBytes) {
         return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                 "request body larger than " + limitBytes + " bytes");
     }
