@@ -105,6 +105,7 @@ final class SagaClient {
         return http.get("/deadlines/" + orderId).body();
     }
 
+    /** An order's ledger entries, newest first. */
     JsonNode transactions(long orderId) {
         return http.get("/transactions?orderId=" + orderId).body();
     }
