@@ -1,2 +1,5 @@
-/** The gateway: routes only, configured in {@code gateway.yml}; it owns no data. */
+/**
+ * The gateway: routes, configured in {@code gateway.yml}, and the bound on request bodies every route shares
+ * ({@code saga.web.max-request-size}, as in the services); it owns no data.
+ */
 package io.deadlinesaga.gateway;

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Everything a service gets by depending on this module: outbox and relay, inbox and convoy, topics and
  * dead letters, problem+json errors, request threads that yield to the saga. The package is an
  * auto-configuration package so that the outbox and inbox entities and repositories are found next to the
- * service's own.
+ * service's own. The request body limit is an auto-configuration of its own
+ * ({@link io.deadlinesaga.messaging.web.RequestSizeAutoConfiguration}), which the saga view keeps.
  */
 @AutoConfiguration
 @AutoConfigurationPackage

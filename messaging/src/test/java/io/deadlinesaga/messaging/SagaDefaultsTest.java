@@ -50,4 +50,30 @@ class SagaDefaultsTest {
         // then
         assertThat(environment.getProperty("saga.faults.enabled", Boolean.class)).isFalse();
     }
+
+    @Test
+    void letsTomcatDropNoMoreOfARefusedBodyThanTheRequestLimit() {
+        // given
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MockPropertySource().withProperty("saga.web.max-request-size", "1MB"));
+
+        // when
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        // then
+        assertThat(environment.getProperty("server.tomcat.max-swallow-size")).isEqualTo("1MB");
+    }
+
+    @Test
+    void limitsRequestBodiesTo64KilobytesByDefault() {
+        // given
+        StandardEnvironment environment = new StandardEnvironment();
+
+        // when
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        // then
+        assertThat(environment.getProperty("saga.web.max-request-size")).isEqualTo("64KB");
+        assertThat(environment.getProperty("server.tomcat.max-swallow-size")).isEqualTo("64KB");
+    }
 }

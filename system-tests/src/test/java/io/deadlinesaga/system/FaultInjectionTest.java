@@ -112,8 +112,10 @@ class FaultInjectionTest {
         assertThat(saga.balance(holder)).isEqualByComparingTo("1000");
         JsonNode ledger = saga.transactions(orderId);
         assertThat(ledger).hasSize(2);
-        assertThat(ledger.get(1).get("type").asString()).isEqualTo("REFUND");
-        assertThat(ledger.get(1).get("point").decimalValue()).isEqualByComparingTo("300");
+        // newest first: the refund, then the deduction it undoes
+        assertThat(ledger.get(0).get("type").asString()).isEqualTo("REFUND");
+        assertThat(ledger.get(0).get("point").decimalValue()).isEqualByComparingTo("300");
+        assertThat(ledger.get(1).get("type").asString()).isEqualTo("DEDUCTION");
         invariants.assertConsistent(orderId);
     }
 

@@ -1,5 +1,6 @@
 package io.deadlinesaga.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,6 +50,18 @@ final class Http {
     Response send(String method, String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A JSON body sent with its {@code Content-Length}. */
+    Response postSized(String path, byte[] json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+    }
+
+    /** A JSON body sent chunked, without a length, as a stream of unknown size is. */
+    Response postChunked(String path, byte[] json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -2,6 +2,8 @@ package io.deadlinesaga.system;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -46,6 +48,36 @@ final class SagaClient {
         return response.body().get("id").asLong();
     }
 
+    /** The id of the newest order ({@code GET /orders} lists newest first), 0 when there is none. */
+    long newestOrderId() {
+        JsonNode newest = http.get("/orders?size=1").body();
+        return newest.isEmpty() ? 0 : newest.get(0).get("id").asLong();
+    }
+
+    /** The orders placed after the given one, newest first, read a page at a time as long as they are newer. */
+    List<JsonNode> ordersAfter(long orderId) {
+        int size = 500;
+        List<JsonNode> newer = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode orders = http.get("/orders?size=" + size + "&page=" + page).body();
+            for (JsonNode order : orders) {
+                if (order.get("id").asLong() <= orderId) {
+                    return newer;
+                }
+                newer.add(order);
+            }
+            if (orders.size() < size) {
+                return newer;
+            }
+        }
+    }
+
+    /** The userId of the newest account ({@code GET /points} lists newest first), "" when there is none. */
+    String newestAccount() {
+        JsonNode newest = http.get("/points?size=1").body();
+        return newest.isEmpty() ? "" : newest.get(0).get("userId").asString();
+    }
+
     JsonNode order(long id) {
         return http.get("/orders/" + id).body();
     }
@@ -73,6 +105,7 @@ final class SagaClient {
         return http.get("/deadlines/" + orderId).body();
     }
 
+    /** An order's ledger entries, newest first. */
     JsonNode transactions(long orderId) {
         return http.get("/transactions?orderId=" + orderId).body();
     }

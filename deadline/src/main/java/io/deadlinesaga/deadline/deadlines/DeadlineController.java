@@ -3,12 +3,13 @@ package io.deadlinesaga.deadline.deadlines;
 import java.util.List;
 
 import io.deadlinesaga.messaging.web.ApiProblem;
+import io.deadlinesaga.messaging.web.Paging;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Deadlines over HTTP, read-only. */
@@ -22,10 +23,13 @@ class DeadlineController {
         this.deadlines = deadlines;
     }
 
+    /** A page of deadlines, of the newest order (highest orderId) first. */
     @GetMapping
     @Transactional(readOnly = true)
-    List<DeadlineView> list() {
-        return deadlines.findAll(Sort.by("orderId")).stream().map(DeadlineView::of).toList();
+    List<DeadlineView> list(@RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        return deadlines.findAllBy(Paging.of(page, size).newestFirst("orderId")).stream().map(DeadlineView::of)
+                .toList();
     }
 
     @GetMapping("/{orderId}")

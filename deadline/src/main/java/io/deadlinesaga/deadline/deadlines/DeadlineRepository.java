@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.NativeQuery;
@@ -28,4 +29,7 @@ public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
     /** Pending deadlines due before {@code until}: order id and due time. */
     @Query("SELECT d.orderId, d.dueAt FROM Deadline d WHERE d.state = 'PENDING' AND d.dueAt <= :until ORDER BY d.dueAt")
     List<Object[]> findPendingDueBefore(@Param("until") long until);
+
+    /** One page, in the page's order; no count of all rows. */
+    List<Deadline> findAllBy(Pageable page);
 }

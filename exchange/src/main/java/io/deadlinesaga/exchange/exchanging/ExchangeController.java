@@ -3,12 +3,13 @@ package io.deadlinesaga.exchange.exchanging;
 import java.util.List;
 
 import io.deadlinesaga.messaging.web.ApiProblem;
+import io.deadlinesaga.messaging.web.Paging;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Exchanges over HTTP, read-only. */
@@ -22,10 +23,13 @@ class ExchangeController {
         this.exchanges = exchanges;
     }
 
+    /** A page of exchanges, of the newest order (highest orderId) first. */
     @GetMapping
     @Transactional(readOnly = true)
-    List<ExchangeView> list() {
-        return exchanges.findAll(Sort.by("orderId")).stream().map(ExchangeView::of).toList();
+    List<ExchangeView> list(@RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        return exchanges.findAllBy(Paging.of(page, size).newestFirst("orderId")).stream().map(ExchangeView::of)
+                .toList();
     }
 
     @GetMapping("/{orderId}")

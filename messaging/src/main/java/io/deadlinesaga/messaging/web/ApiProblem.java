@@ -23,6 +23,12 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request", detail);
     }
 
+    /** A request body over the limit ({@code saga.web.max-request-size}); the detail says the limit in bytes. */
+    public static ApiProblem bodyTooLarge(long limitBytes) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "request body larger than " + limitBytes + " bytes");
+    }
+
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -22,6 +22,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -38,6 +39,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a body cut off at the size limit reaches here wrapped by the converter (and by Jackson): 413, not 400
+        RequestBodyTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            return handleBodyTooLarge(tooLarge, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
         problem.setTitle("Unreadable request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -57,6 +63,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** A body read past {@code saga.web.max-request-size}, outside a message converter. */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> handleBodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
+        String path = ((ServletWebRequest) request).getRequest().getRequestURI();
+        ResponseEntity<byte[]> answer = BodyTooLargeAnswer.of(ex.limitBytes(), path);
+        return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+    }
+
     /** Anything unforeseen: a 500 problem that says nothing of the internals, and one log line with the cause. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
@@ -65,6 +79,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the service could not answer this request; see its log");
         problem.setTitle("Internal error");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    private static RequestBodyTooLargeException tooLarge(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static String describe(HttpMessageNotReadableException ex) {

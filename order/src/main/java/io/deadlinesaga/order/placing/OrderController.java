@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import io.deadlinesaga.messaging.web.ApiProblem;
+import io.deadlinesaga.messaging.web.Paging;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Orders over HTTP. Read-only once placed: no client may change an order's status. */
@@ -65,10 +66,11 @@ class OrderController {
         return key;
     }
 
+    /** A page of orders, newest (highest id) first. */
     @GetMapping
     @Transactional(readOnly = true)
-    List<OrderView> list() {
-        return orders.findAll(Sort.by("id")).stream().map(OrderView::of).toList();
+    List<OrderView> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        return orders.findAllBy(Paging.of(page, size).newestFirst("id")).stream().map(OrderView::of).toList();
     }
 
     @GetMapping("/{id}")

@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import io.deadlinesaga.messaging.web.ApiProblem;
+import io.deadlinesaga.messaging.web.Paging;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Point accounts over HTTP. */
@@ -41,10 +42,12 @@ class AccountController {
         }
     }
 
+    /** A page of accounts, the newest opened first (ties by userId, last first). */
     @GetMapping
     @Transactional(readOnly = true)
-    List<AccountView> list() {
-        return accounts.findAll(Sort.by("userId")).stream().map(AccountView::of).toList();
+    List<AccountView> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        return accounts.findAllBy(Paging.of(page, size).newestFirst("createdAt", "userId")).stream()
+                .map(AccountView::of).toList();
     }
 
     @GetMapping("/{userId}")

@@ -5,13 +5,15 @@ import java.math.BigDecimal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import io.deadlinesaga.messaging.persistence.AssignedIdEntity;
 
 /** A holder's points. The balance never goes below zero. */
 @Entity
-@Table(name = "point_account")
+// the index serves GET /points, newest first
+@Table(name = "point_account", indexes = @Index(name = "point_account_newest", columnList = "created_at, user_id"))
 public class PointAccount extends AssignedIdEntity<String> {
 
     @Id

@@ -3,6 +3,7 @@ package io.deadlinesaga.point.ledger;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
@@ -11,7 +12,10 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
 
     boolean existsByOrderIdAndType(long orderId, EntryType type);
 
-    List<LedgerEntry> findByOrderIdOrderById(long orderId);
+    /** One page of an order's entries, in the page's order (as the others below); no count of all rows. */
+    List<LedgerEntry> findByOrderId(long orderId, Pageable page);
 
-    List<LedgerEntry> findByUserIdOrderById(String userId);
+    List<LedgerEntry> findByUserId(String userId, Pageable page);
+
+    List<LedgerEntry> findAllBy(Pageable page);
 }

@@ -3,14 +3,19 @@ package io.deadlinesaga.point.ledger;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.springframework.data.domain.Sort;
+import io.deadlinesaga.messaging.web.Paging;
+
+import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The point ledger over HTTP: every deduction and refund, per order; filter by orderId or userId. */
+/**
+ * The point ledger over HTTP: every deduction and refund, a page at a time, newest (highest id) first; filter by
+ * orderId or userId.
+ */
 @RestController
 @RequestMapping("/transactions")
 class TransactionController {
@@ -24,10 +29,12 @@ class TransactionController {
     @GetMapping
     @Transactional(readOnly = true)
     List<TransactionView> list(@RequestParam(required = false) Long orderId,
-            @RequestParam(required = false) String userId) {
-        List<LedgerEntry> entries = orderId != null ? ledger.findByOrderIdOrderById(orderId)
-                : userId != null ? ledger.findByUserIdOrderById(userId)
-                : ledger.findAll(Sort.by("id"));
+            @RequestParam(required = false) String userId, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageRequest newestFirst = Paging.of(page, size).newestFirst("id");
+        List<LedgerEntry> entries = orderId != null ? ledger.findByOrderId(orderId, newestFirst)
+                : userId != null ? ledger.findByUserId(userId, newestFirst)
+                : ledger.findAllBy(newestFirst);
         return entries.stream().map(TransactionView::of).toList();
     }
 

@@ -1,0 +1,119 @@
+package io.deadlinesaga.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses a request body over {@code saga.web.max-request-size} with 413 problem+json, on every route. A declared
+ * {@code Content-Length} over the limit is answered at once and nothing is proxied; a body without a length
+ * (chunked) is counted as it streams to the service and cut off one byte past the limit, so the service never
+ * gets more than the limit and sees a request that broke off. (Spring Cloud Gateway's own {@code RequestSize}
+ * filter looks only at {@code Content-Length} and answers with no body.)
+ */
+class RequestBodyLimit implements WebFilter, Ordered {
+
+    private final long limitBytes;
+
+    RequestBodyLimit(long limitBytes) {
+        this.limitBytes = limitBytes;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > limitBytes) {
+            return refuse(exchange);
+        }
+        if (declared >= 0) {
+            // Netty reads no more than the declared length
+            return chain.filter(exchange);
+        }
+        ServerHttpRequest counted = new LimitedRequest(exchange.getRequest(), limitBytes);
+        return chain.filter(exchange.mutate().request(counted).build())
+                .onErrorResume(RequestBodyLimit::cutOff, cutOff -> refuse(exchange));
+    }
+
+    private static boolean cutOff(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            // the service answered before the body broke off; that answer stands
+            return Mono.empty();
+        }
+        // the fields and order of the services' problems
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("title", "Request body too large");
+        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+        problem.put("detail", "request body larger than " + limitBytes + " bytes");
+        problem.put("instance", exchange.getRequest().getPath().value());
+        byte[] body = JsonMapper.shared().writeValueAsBytes(problem);
+        response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(body.length);
+        // the rest of the body is not wanted: the connection is closed after the answer, not kept for another request
+        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private static final class LimitedRequest extends ServerHttpRequestDecorator {
+
+        private final long limitBytes;
+
+        LimitedRequest(ServerHttpRequest request, long limitBytes) {
+            super(request);
+            this.limitBytes = limitBytes;
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            AtomicLong read = new AtomicLong();
+            return super.getBody().map(buffer -> {
+                if (read.addAndGet(buffer.readableByteCount()) > limitBytes) {
+                    DataBufferUtils.release(buffer);
+                    throw new BodyTooLarge(limitBytes);
+                }
+                return buffer;
+            });
+        }
+    }
+
+    /** The body went past the limit; no stack trace, it is the client's doing. */
+    private static final class BodyTooLarge extends RuntimeException {
+
+        BodyTooLarge(long limitBytes) {
+            super("request body larger than " + limitBytes + " bytes, cut off", null, false, false);
+        }
+    }
+}
