@@ -76,11 +76,10 @@ class HousekeepingTest {
                     statement.setLong(5, time);
                 });
 
-        // when
-        int deleted = housekeeping.pruneOlderThanRetention(now);
+        // when (the service's own minutely prune may take part of the backlog meanwhile: the same code)
+        housekeeping.pruneOlderThanRetention(now);
 
         // then
-        assertThat(deleted).isGreaterThanOrEqualTo(24_000);
         assertThat(count(order, "SELECT count(*) FROM outbox_message WHERE order_id = " + orderId)).isEqualTo(10);
         assertThat(count(order, "SELECT count(*) FROM inbox_event WHERE order_id = " + orderId)).isEqualTo(10);
         assertThat(count(order, "SELECT min(sent_at) FROM outbox_message WHERE order_id = " + orderId))
