@@ -132,6 +132,45 @@ class AuditorTest {
     }
 
     @Test
+    void saysAnUndecidedOrderMayTurnIntoAViolationOnceItsDeadlineAndGraceHavePassed() {
+        // given
+        Saga saga = new Saga().add("OrderCreated", "deadline", DEADLINE).add("ExchangeSucceed", "point", 500);
+
+        // when
+        Audit audit = auditor.audit(saga.events, CREATED + 1_000);
+
+        // then
+        assertThat(audit.verdict()).isEqualTo(Verdict.IN_PROGRESS);
+        assertThat(audit.recheckAt()).hasValue(DEADLINE + 5_000 + 1);
+        assertThat(auditor.audit(saga.events, DEADLINE + 5_000 + 1).verdict()).isEqualTo(Verdict.VIOLATION);
+    }
+
+    @Test
+    void saysARejectionMayTurnIntoAViolationOnceItsCompensationTimeHasPassed() {
+        // given
+        Saga saga = new Saga().add("OrderCreated", "deadline", DEADLINE).add("OrderRejected");
+        long rejectedAt = saga.events.get(1).time();
+
+        // when
+        Audit audit = auditor.audit(saga.events, rejectedAt + 1_000);
+
+        // then
+        assertThat(audit.recheckAt()).hasValue(rejectedAt + 30_000 + 1);
+    }
+
+    @Test
+    void saysOnlyANewEventCanChangeASettledOrViolatedSaga() {
+        // given
+        Saga approved = new Saga().add("OrderCreated", "deadline", DEADLINE).add("PointUsed", "point", 5)
+                .add("OrderPlaced");
+        Saga forgotten = new Saga().add("OrderCreated", "deadline", DEADLINE);
+
+        // then
+        assertThat(auditor.audit(approved.events, DEADLINE + 60_000).recheckAt()).isEmpty();
+        assertThat(auditor.audit(forgotten.events, DEADLINE + 60_000).recheckAt()).isEmpty();
+    }
+
+    @Test
     void countsAnEventSentTwiceWithOneEventIdOnce() {
         // given: a relay that sent PointUsed again after a crash
         Saga saga = new Saga().add("OrderCreated", "deadline", DEADLINE).add("PointUsed", "point", 5);
