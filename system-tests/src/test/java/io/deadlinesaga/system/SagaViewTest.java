@@ -8,8 +8,13 @@ import java.util.UUID;
 
 import io.deadlinesaga.system.TopicObserver.Seen;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -104,7 +109,73 @@ class SagaViewTest {
         // then
         await().atMost(SETTLES).untilAsserted(() -> assertThat(saga.http().get("/sagas?verdict=IN_PROGRESS").body()
                 .valueStream().map(s -> s.get("orderId").asLong())).contains(orderId));
-        assertThat(saga.http().get("/sagas/987654399").status()).isEqualTo(404);
+    }
+
+    @Test
+    void answersNotFoundForAnOrderNotOnTheTopicOnceItHasReadTheWholeTopic() {
+        // when
+        Http.Response unknown = awaitStatusOtherThanCatchingUp("/sagas/987654399");
+
+        // then
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().get("detail").asString()).isEqualTo("no event of order 987654399 on the topic");
+    }
+
+    @Test
+    void listsSagasNewestOrderFirstAPageAtATime() {
+        // given
+        String holder = SagaClient.newHolder("paged");
+        saga.openAccount(holder, "1000");
+        long older = saga.placeOrderId(holder, "1", "1");
+        long newer = saga.placeOrderId(holder, "1", "2");
+        await().atMost(SETTLES).until(() -> saga.http().get("/sagas/" + newer).status() == 200);
+
+        // when
+        List<Long> first = orderIds(saga.http().get("/sagas?size=1"));
+        List<Long> second = orderIds(saga.http().get("/sagas?page=1&size=1"));
+
+        // then
+        assertThat(first).hasSize(1);
+        assertThat(second).hasSize(1);
+        assertThat(first.get(0)).isGreaterThanOrEqualTo(newer).isGreaterThan(second.get(0));
+        assertThat(orderIds(saga.http().get("/sagas?size=500"))).isSortedAccordingTo((a, b) -> Long.compare(b, a))
+                .contains(newer, older);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"page=x, page", "page=-1, page", "size=0, size", "size=501, size", "size=ten, size"})
+    void refusesAPageOrSizeItCannotServe(String query, String parameter) {
+        // when
+        Http.Response refused = saga.http().get("/sagas?verdict=VIOLATION&" + query);
+
+        // then
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("detail").asString()).startsWith(parameter + " must be a whole number");
+    }
+
+    @Test
+    void saysItIsDownWhileItsListenerIsNotRunning() {
+        // given
+        MessageListenerContainer listener = system.bean("saga-view", KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("saga-view");
+        Http view = new Http(system.serviceUrl("saga-view"));
+
+        try {
+            // when
+            listener.stop();
+
+            // then
+            Http.Response health = view.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body().get("status").asString()).isEqualTo("DOWN");
+            assertThat(health.body().at("/components/listener/status").asString()).isEqualTo("DOWN");
+        }
+        finally {
+            listener.start();
+        }
+        await().atMost(SETTLES).until(() -> "UP".equals(view.get("/actuator/health").body().path("status").asString("")));
     }
 
     private long rejectedOrder() {
@@ -123,6 +194,16 @@ class SagaViewTest {
 
     private JsonNode view(long orderId) {
         return saga.http().get("/sagas/" + orderId).body();
+    }
+
+    private Http.Response awaitStatusOtherThanCatchingUp(String path) {
+        await().atMost(SETTLES).until(() -> saga.http().get(path).status() != 503);
+        return saga.http().get(path);
+    }
+
+    private static List<Long> orderIds(Http.Response sagas) {
+        assertThat(sagas.status()).as("GET /sagas: %s", sagas.body()).isEqualTo(200);
+        return sagas.body().valueStream().map(s -> s.get("orderId").asLong()).toList();
     }
 
     private List<Long> violations() {

@@ -18,6 +18,11 @@ import tools.jackson.databind.JsonNode;
 public record TimelineEntry(String type, String service, int partition, long offset, long time, String eventId,
         JsonNode fields) {
 
+    /** An event of this type, said to come from the service that produces that type. */
+    public static TimelineEntry of(String type, int partition, long offset, long time, String eventId, JsonNode fields) {
+        return new TimelineEntry(type, Producers.of(type), partition, offset, time, eventId, fields);
+    }
+
     public boolean is(String eventType) {
         return type.equals(eventType);
     }

@@ -18,7 +18,7 @@ class AuditorTest {
     private static final long DEADLINE = CREATED + 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Auditor auditor = new Auditor(new AuditSettings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
+    private final Auditor auditor = new Auditor(new AuditSettings(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1)));
 
     @Test
     void findsAnApprovedOrderConsistent() {

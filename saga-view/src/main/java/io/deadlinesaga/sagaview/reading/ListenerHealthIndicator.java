@@ -1,0 +1,35 @@
+package io.deadlinesaga.sagaview.reading;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The view is healthy while its listener container runs: a container stopped by an error reads nothing more,
+ * and the view would fall further behind while answering as if all were well. The details say how far
+ * behind the topic it is; catching up is healthy.
+ */
+@Component
+class ListenerHealthIndicator implements HealthIndicator {
+
+    private final KafkaListenerEndpointRegistry listeners;
+    private final CatchUp catchUp;
+
+    ListenerHealthIndicator(KafkaListenerEndpointRegistry listeners, CatchUp catchUp) {
+        this.listeners = listeners;
+        this.catchUp = catchUp;
+    }
+
+    @Override
+    public Health health() {
+        MessageListenerContainer container = listeners.getListenerContainer(TopicReader.LISTENER_ID);
+        boolean running = container != null && container.isRunning();
+        Health.Builder health = running ? Health.up()
+                : Health.down().withDetail("reason", "the listener container is not running: the view reads no more events");
+        catchUp.behind().ifPresentOrElse(behind -> health.withDetail("behind", behind),
+                () -> health.withDetail("behind", "unknown: the broker does not answer"));
+        return health.build();
+    }
+}
