@@ -1,5 +1,9 @@
 package io.deadlinesaga.sagaview.reading;
 
+import java.util.Collection;
+
+import org.apache.kafka.common.TopicPartition;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -8,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The view is healthy while its listener container runs: a container stopped by an error reads nothing more,
- * and the view would fall further behind while answering as if all were well. The details say how far
- * behind the topic it is; catching up is healthy.
+ * and the view would fall further behind while answering as if all were well. The details say how many
+ * partitions it has been given and how far behind the topic it is; catching up is healthy.
  */
 @Component
 class ListenerHealthIndicator implements HealthIndicator {
@@ -28,6 +32,8 @@ class ListenerHealthIndicator implements HealthIndicator {
         boolean running = container != null && container.isRunning();
         Health.Builder health = running ? Health.up()
                 : Health.down().withDetail("reason", "the listener container is not running: the view reads no more events");
+        Collection<TopicPartition> partitions = running ? container.getAssignedPartitions() : null;
+        health.withDetail("partitions", partitions == null ? 0 : partitions.size());
         catchUp.behind().ifPresentOrElse(behind -> health.withDetail("behind", behind),
                 () -> health.withDetail("behind", "unknown: the broker does not answer"));
         return health.build();

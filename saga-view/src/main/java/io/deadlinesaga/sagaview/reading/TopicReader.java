@@ -68,17 +68,21 @@ class TopicReader extends AbstractConsumerSeekAware {
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         super.onPartitionsAssigned(assignments, callback);
         Map<TopicPartition, Long> stored = positions.all();
+        Map<TopicPartition, Long> resumed = new HashMap<>();
+        List<TopicPartition> fromTheBeginning = new ArrayList<>();
         for (TopicPartition partition : assignments.keySet()) {
             Long next = stored.get(partition);
             if (next == null) {
                 callback.seekToBeginning(partition.topic(), partition.partition());
+                fromTheBeginning.add(partition);
             }
             else {
                 callback.seek(partition.topic(), partition.partition(), next);
+                resumed.put(partition, next);
             }
         }
-        log.info("reading {} from the positions stored: {} (none stored: from the beginning)", assignments.keySet(),
-                stored);
+        log.info("given partitions: going on from the positions stored {}, from the beginning on {}", resumed,
+                fromTheBeginning);
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "${spring.application.name}",
@@ -97,10 +101,14 @@ class TopicReader extends AbstractConsumerSeekAware {
                     next.merge(read.partition(), read.offset() + 1, Math::max);
                 }
             }
-            timelines.append(events);
+            // the sagas the batch touches, each with its events stored before and those of the batch, in topic order
             Set<Long> touched = new LinkedHashSet<>();
             events.forEach(event -> touched.add(event.orderId()));
-            verdicts.judge(timelines.eventsOf(touched), now);
+            Map<Long, List<TimelineEntry>> sagas = timelines.eventsOf(touched);
+            events.forEach(event -> sagas.computeIfAbsent(event.orderId(), id -> new ArrayList<>()).add(event.entry()));
+            sagas.values().forEach(timeline -> timeline.sort(TimelineEntry.TOPIC_ORDER));
+            timelines.append(events);
+            verdicts.judge(sagas, now);
             positions.advance(next);
         });
         recordsRead.increment(records.size());
