@@ -16,7 +16,7 @@ public class StoreWrites {
     private final ReentrantLock writer = new ReentrantLock();
     private final TransactionTemplate transactions;
 
-    StoreWrites(TransactionTemplate transactions) {
+    public StoreWrites(TransactionTemplate transactions) {
         this.transactions = transactions;
     }
 
