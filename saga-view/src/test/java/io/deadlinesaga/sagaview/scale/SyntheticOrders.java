@@ -2,6 +2,7 @@ package io.deadlinesaga.sagaview.scale;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +11,7 @@ import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.ExchangeSucceed;
 import io.deadlinesaga.messaging.event.OrderCreated;
 import io.deadlinesaga.messaging.event.OrderPlaced;
+import io.deadlinesaga.messaging.event.OrderRejected;
 import io.deadlinesaga.messaging.event.PointUsed;
 import io.deadlinesaga.messaging.event.SagaEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Approved orders put straight on the topic, as the services would have put them: OrderCreated,
  * ExchangeSucceed, PointUsed and OrderPlaced each, keyed by orderId with the {@code type} header, as fast as
- * one producer can send them. For measurements by hand:
+ * one producer can send them; one order in {@value #VIOLATION_EVERY} (those ending in 5000) is also rejected,
+ * a violation for the auditor to find. For measurements by hand:
  * {@code java -cp <the view's test classpath> io.deadlinesaga.sagaview.scale.SyntheticOrders <bootstrap servers> <topic> <first orderId> <orders>}
  */
 public final class SyntheticOrders {
@@ -32,6 +35,7 @@ public final class SyntheticOrders {
     private static final BigDecimal AMOUNT = new BigDecimal("500");
     private static final BigDecimal RATE = new BigDecimal("1.1");
     private static final BigDecimal POINTS = new BigDecimal("550.0");
+    static final int VIOLATION_EVERY = 10_000;
 
     private SyntheticOrders() {
     }
@@ -50,7 +54,7 @@ public final class SyntheticOrders {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             for (long orderId = first; orderId < first + count && failure.get() == null; orderId++) {
-                for (SagaEvent event : approved(orderId)) {
+                for (SagaEvent event : events(orderId)) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(topic, Long.toString(orderId),
                             CODEC.toJson(event));
                     record.headers().add("type", event.eventType().getBytes(StandardCharsets.UTF_8));
@@ -66,17 +70,27 @@ public final class SyntheticOrders {
         if (failure.get() != null) {
             throw new IllegalStateException("could not put the synthetic orders on " + topic, failure.get());
         }
-        log.info("put {} orders ({} events) on {} in {} ms", count, 4L * count, topic,
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("put {} orders on {} in {} ms", count, topic, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** An approved order's events, in the order the services emit them. */
-    static List<SagaEvent> approved(long orderId) {
+    /** Whether this order is one of the violations. */
+    static boolean violates(long orderId) {
+        return orderId % VIOLATION_EVERY == VIOLATION_EVERY / 2;
+    }
+
+    /** An approved order's events, in the order the services emit them; a violation is rejected as well. */
+    static List<SagaEvent> events(long orderId) {
         String holder = "holder-" + orderId % 1000;
-        return List.of(OrderCreated.of(orderId, holder, 1, AMOUNT, System.currentTimeMillis() + 10_000),
+        List<SagaEvent> approved = List.of(OrderCreated.of(orderId, holder, 1, AMOUNT, System.currentTimeMillis() + 10_000),
                 ExchangeSucceed.of(orderId, holder, 1, AMOUNT, RATE, POINTS),
                 PointUsed.of(orderId, holder, POINTS, new BigDecimal("9450.0")),
                 OrderPlaced.of(orderId, holder));
+        if (!violates(orderId)) {
+            return approved;
+        }
+        List<SagaEvent> violation = new ArrayList<>(approved);
+        violation.add(OrderRejected.of(orderId, holder, "DEADLINE"));
+        return violation;
     }
 
     public static void main(String[] args) {
