@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.event.OrderCreated;
 import io.deadlinesaga.system.TopicObserver.Seen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,8 @@ import static org.awaitility.Awaitility.await;
 class SagaViewTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(20);
+    /** saga.audit.decision-grace of saga-view.yml */
+    private static final Duration DECISION_GRACE = Duration.ofSeconds(5);
 
     private final SagaSystem system = SagaSystem.get();
     private final SagaClient saga = system.client();
@@ -99,6 +103,24 @@ class SagaViewTest {
         assertThat(view.get("violations").valueStream().map(v -> v.get("rule").asString()))
                 .contains("MORE_THAN_ONE_REFUND", "POINTS_NOT_RESTORED");
         assertThat(view.get("violations").get(0).get("invariant").asString()).isEqualTo("I3");
+    }
+
+    @Test
+    void listsAnOrderLeftUndecidedAsAViolationOnceItsDeadlineAndGraceHavePassed() {
+        // given: an order only a foreign producer knows, so nobody decides it; its deadline and grace end in 3 s
+        long orderId = 987_650_000L + System.nanoTime() % 10_000;
+        long deadline = System.currentTimeMillis() - DECISION_GRACE.toMillis() + 3_000;
+        OrderCreated created = OrderCreated.of(orderId, SagaClient.newHolder("forgotten"), 1, BigDecimal.TEN, deadline);
+
+        // when
+        try (ForeignProducer producer = new ForeignProducer(system.bootstrapServers())) {
+            producer.publish(Long.toString(orderId), created.eventType(), new EventCodec().toJson(created));
+        }
+
+        // then: no event of it arrives after that time; the view's rechecks turn its verdict with the clock
+        await().atMost(SETTLES).until(() -> violations().contains(orderId));
+        assertThat(view(orderId).get("violations").valueStream().map(v -> v.get("rule").asString()))
+                .containsExactly("UNDECIDED_PAST_DEADLINE");
     }
 
     @Test
