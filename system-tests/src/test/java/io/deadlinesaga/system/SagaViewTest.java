@@ -200,6 +200,32 @@ class SagaViewTest {
         await().atMost(SETTLES).until(() -> "UP".equals(view.get("/actuator/health").body().path("status").asString("")));
     }
 
+    @Test
+    void saysItIsDownWhenItsConsumerHasStoppedAfterAnErrorThoughItsContainerStillRuns() {
+        // given
+        MessageListenerContainer listener = system.bean("saga-view", KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("saga-view");
+        Http view = new Http(system.serviceUrl("saga-view"));
+        await().atMost(SETTLES).until(() -> listener.getContainerFor(SagaSystem.TOPIC, 0) != null);
+
+        try {
+            // when: the consumer stops as an Error in it would stop it
+            listener.getContainerFor(SagaSystem.TOPIC, 0).stopAbnormally(() -> {
+            });
+
+            // then
+            await().atMost(SETTLES).until(() -> view.get("/actuator/health").status() == 503);
+            assertThat(listener.isRunning()).as("the container itself").isTrue();
+            assertThat(view.get("/actuator/health").body().at("/components/listener/status").asString())
+                    .isEqualTo("DOWN");
+        }
+        finally {
+            listener.stop();
+            listener.start();
+        }
+        await().atMost(SETTLES).until(() -> "UP".equals(view.get("/actuator/health").body().path("status").asString("")));
+    }
+
     private long rejectedOrder() {
         String holder = SagaClient.newHolder("audited");
         saga.openAccount(holder, "10");

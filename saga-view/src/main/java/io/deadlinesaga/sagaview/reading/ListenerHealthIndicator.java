@@ -11,9 +11,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * The view is healthy while its listener container runs: a container stopped by an error reads nothing more,
- * and the view would fall further behind while answering as if all were well. The details say how many
- * partitions it has been given and how far behind the topic it is; catching up is healthy.
+ * The view is healthy while its listener reads: a container stopped, or whose consumer an error stopped ("Stopping
+ * container due to an Error"), reads nothing more, and the view would fall further behind while answering as if
+ * all were well. The details say how many partitions it has been given and how far behind the topic it is;
+ * catching up is healthy.
  */
 @Component
 class ListenerHealthIndicator implements HealthIndicator {
@@ -29,10 +30,13 @@ class ListenerHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         MessageListenerContainer container = listeners.getListenerContainer(TopicReader.LISTENER_ID);
-        boolean running = container != null && container.isRunning();
-        Health.Builder health = running ? Health.up()
-                : Health.down().withDetail("reason", "the listener container is not running: the view reads no more events");
-        Collection<TopicPartition> partitions = running ? container.getAssignedPartitions() : null;
+        // a container can be running while its consumer is not: an Error stops the consumer and leaves the
+        // container started, no longer in the state it should be
+        boolean reading = container != null && container.isRunning() && container.isInExpectedState();
+        Health.Builder health = reading ? Health.up() : Health.down().withDetail("reason", container == null
+                || !container.isRunning() ? "the listener container is not running: the view reads no more events"
+                : "the listener's consumer has stopped (after an error): the view reads no more events");
+        Collection<TopicPartition> partitions = reading ? container.getAssignedPartitions() : null;
         health.withDetail("partitions", partitions == null ? 0 : partitions.size());
         catchUp.behind().ifPresentOrElse(behind -> health.withDetail("behind", behind),
                 () -> health.withDetail("behind", "unknown: the broker does not answer"));
