@@ -24,7 +24,7 @@ record Paging(int page, int size) {
         if (given == null) {
             return absent;
         }
-        String range = max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max;
+        String range = max == Integer.MAX_VALUE ? "from " + min : "from " + min + " to " + max;
         try {
             int value = Integer.parseInt(given.strip());
             if (value >= min && value <= max) {
