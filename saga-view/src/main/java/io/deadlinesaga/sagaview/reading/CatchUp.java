@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far the store is behind the topic: the records between each partition's stored position and its end.
- * It asks the broker for the ends at most once a {@link #FRESH_FOR}; while the broker does not answer, nobody
- * can tell, and it says so.
+ * It asks the broker for the ends at most once a second ({@link #FRESH_FOR}), however often health, metrics and
+ * requests ask; while the broker does not answer, nobody can tell, and it says so.
  */
 @Component
 public class CatchUp implements DisposableBean {
