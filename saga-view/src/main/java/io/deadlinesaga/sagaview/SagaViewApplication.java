@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
-/** The saga view: every order's timeline, rebuilt from the topic, and a consistency verdict on it. */
+/** The saga view: every order's timeline, read from the topic into its own store, and a consistency verdict on it. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties(MessagingProperties.class)

@@ -1,6 +1,7 @@
 /**
- * The saga view: reads the whole topic with its own consumer group and keeps, per order, the events in topic
- * order ({@code timeline}), judges each saga from its events alone ({@code audit}), and shows both as JSON and
- * as a page ({@code web}). It owns no database: after a restart it reads the topic again from the beginning.
+ * The saga view: reads the whole topic with its own consumer group into its own database ({@code reading}),
+ * keeps per order the events in topic order ({@code timeline}), judges each saga from its events alone and
+ * stores the verdict ({@code audit}), and shows both as JSON, text and a page ({@code web}). The store holds
+ * its position in each partition, so a restart goes on where it stopped instead of reading the topic again.
  */
 package io.deadlinesaga.sagaview;

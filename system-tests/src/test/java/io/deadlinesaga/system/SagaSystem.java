@@ -47,9 +47,12 @@ final class SagaSystem {
     /** what saga-view.yml excludes, repeated because a command-line exclude replaces the file's list */
     private static final String VIEW_EXCLUDES = String.join(",",
             "io.deadlinesaga.messaging.MessagingAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
+    /** what the gateway must not start from this shared classpath: the services' plumbing, a database, Kafka */
+    private static final String GATEWAY_EXCLUDES = String.join(",", VIEW_EXCLUDES,
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
 
     private static SagaSystem instance;
 
@@ -73,8 +76,7 @@ final class SagaSystem {
                 "--ORDER_URL=" + url("order"), "--EXCHANGE_URL=" + url("exchange"),
                 "--POINT_URL=" + url("point"), "--DEADLINE_URL=" + url("deadline"),
                 "--SAGA_VIEW_URL=" + url("saga-view"),
-                "--spring.autoconfigure.exclude=" + VIEW_EXCLUDES
-                        + ",org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
+                "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES);
         topic = new TopicObserver(broker.getBrokersAsString(), TOPIC);
         // a fallback: SagaSystemStopper stops it before the JVM exits, while the broker's folders still exist
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "saga-system-stop"));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 import io.deadlinesaga.sagaview.timeline.TimelineEntry;
@@ -53,22 +54,36 @@ public class Auditor {
                 violations.add(Finding.of(Rule.POINTS_NOT_RESTORED, net.toPlainString() + " points still deducted"));
             }
         }
+        // the two rules below turn with the clock alone: each names the moment it would break, if it holds now
+        long recheckAt = Long.MAX_VALUE;
         Optional<TimelineEntry> rejection = facts.first("OrderRejected");
-        if (rejection.isPresent() && !compensated
-                && now - rejection.get().time() > settings.compensationTimeout().toMillis()) {
-            violations.add(Finding.of(Rule.REJECTION_NOT_COMPENSATED, "rejected "
-                    + (now - rejection.get().time()) + " ms ago"));
+        if (rejection.isPresent() && !compensated) {
+            long due = rejection.get().time() + settings.compensationTimeout().toMillis();
+            if (now > due) {
+                violations.add(Finding.of(Rule.REJECTION_NOT_COMPENSATED, "rejected "
+                        + (now - rejection.get().time()) + " ms ago"));
+            }
+            else {
+                recheckAt = Math.min(recheckAt, due + 1);
+            }
         }
         Optional<Long> deadline = facts.first("OrderCreated").map(created -> created.fields().path("deadline").asLong(0));
         boolean decided = placed + rejected > 0;
-        if (!decided && deadline.isPresent() && now > deadline.get() + settings.decisionGrace().toMillis()) {
-            violations.add(Finding.of(Rule.UNDECIDED_PAST_DEADLINE, (now - deadline.get()) + " ms past the deadline"));
+        if (!decided && deadline.isPresent()) {
+            long due = deadline.get() + settings.decisionGrace().toMillis();
+            if (now > due) {
+                violations.add(Finding.of(Rule.UNDECIDED_PAST_DEADLINE, (now - deadline.get()) + " ms past the deadline"));
+            }
+            else {
+                recheckAt = Math.min(recheckAt, due + 1);
+            }
         }
+        OptionalLong recheck = recheckAt == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(recheckAt);
         if (!violations.isEmpty()) {
-            return new Audit(Verdict.VIOLATION, List.copyOf(violations));
+            return new Audit(Verdict.VIOLATION, List.copyOf(violations), recheck);
         }
         boolean settled = placed > 0 || rejected > 0 && compensated;
-        return new Audit(settled ? Verdict.CONSISTENT : Verdict.IN_PROGRESS, List.of());
+        return new Audit(settled ? Verdict.CONSISTENT : Verdict.IN_PROGRESS, List.of(), recheck);
     }
 
     /** The events of one saga, each fact once per eventId. */

@@ -1,6 +1,7 @@
 package io.deadlinesaga.sagaview.timeline;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +18,15 @@ import tools.jackson.databind.JsonNode;
  */
 public record TimelineEntry(String type, String service, int partition, long offset, long time, String eventId,
         JsonNode fields) {
+
+    /** Topic order: by partition (an order's events share one), then offset. */
+    public static final Comparator<TimelineEntry> TOPIC_ORDER = Comparator.comparingInt(TimelineEntry::partition)
+            .thenComparingLong(TimelineEntry::offset);
+
+    /** An event of this type, said to come from the service that produces that type. */
+    public static TimelineEntry of(String type, int partition, long offset, long time, String eventId, JsonNode fields) {
+        return new TimelineEntry(type, Producers.of(type), partition, offset, time, eventId, fields);
+    }
 
     public boolean is(String eventType) {
         return type.equals(eventType);

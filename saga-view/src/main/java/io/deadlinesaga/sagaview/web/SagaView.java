@@ -27,8 +27,4 @@ record SagaView(long orderId, Verdict verdict, List<Finding> violations, Partici
         return new SagaView(orderId, audit.verdict(), audit.violations(), Participants.of(timeline), deadline,
                 timeline);
     }
-
-    /** A line of the list of sagas. */
-    record Summary(long orderId, Verdict verdict, List<Finding> violations, String order) {
-    }
 }

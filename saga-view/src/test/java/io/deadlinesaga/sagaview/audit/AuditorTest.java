@@ -18,7 +18,7 @@ class AuditorTest {
     private static final long DEADLINE = CREATED + 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Auditor auditor = new Auditor(new AuditSettings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
+    private final Auditor auditor = new Auditor(new AuditSettings(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1)));
 
     @Test
     void findsAnApprovedOrderConsistent() {
@@ -129,6 +129,45 @@ class AuditorTest {
         Audit late = auditor.audit(saga.events, DEADLINE + 6_000);
         assertThat(rules(late)).containsExactly(Rule.UNDECIDED_PAST_DEADLINE);
         assertThat(late.violations().get(0).invariant()).isEqualTo("I1");
+    }
+
+    @Test
+    void saysAnUndecidedOrderMayTurnIntoAViolationOnceItsDeadlineAndGraceHavePassed() {
+        // given
+        Saga saga = new Saga().add("OrderCreated", "deadline", DEADLINE).add("ExchangeSucceed", "point", 500);
+
+        // when
+        Audit audit = auditor.audit(saga.events, CREATED + 1_000);
+
+        // then
+        assertThat(audit.verdict()).isEqualTo(Verdict.IN_PROGRESS);
+        assertThat(audit.recheckAt()).hasValue(DEADLINE + 5_000 + 1);
+        assertThat(auditor.audit(saga.events, DEADLINE + 5_000 + 1).verdict()).isEqualTo(Verdict.VIOLATION);
+    }
+
+    @Test
+    void saysARejectionMayTurnIntoAViolationOnceItsCompensationTimeHasPassed() {
+        // given
+        Saga saga = new Saga().add("OrderCreated", "deadline", DEADLINE).add("OrderRejected");
+        long rejectedAt = saga.events.get(1).time();
+
+        // when
+        Audit audit = auditor.audit(saga.events, rejectedAt + 1_000);
+
+        // then
+        assertThat(audit.recheckAt()).hasValue(rejectedAt + 30_000 + 1);
+    }
+
+    @Test
+    void saysOnlyANewEventCanChangeASettledOrViolatedSaga() {
+        // given
+        Saga approved = new Saga().add("OrderCreated", "deadline", DEADLINE).add("PointUsed", "point", 5)
+                .add("OrderPlaced");
+        Saga forgotten = new Saga().add("OrderCreated", "deadline", DEADLINE);
+
+        // then
+        assertThat(auditor.audit(approved.events, DEADLINE + 60_000).recheckAt()).isEmpty();
+        assertThat(auditor.audit(forgotten.events, DEADLINE + 60_000).recheckAt()).isEmpty();
     }
 
     @Test
