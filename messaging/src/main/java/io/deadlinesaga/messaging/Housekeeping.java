@@ -11,15 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes sent outbox rows and processed inbox rows once they are older than the retention, a batch at a
  * time and along an index, so the tables do not grow without bound and a prune costs what it deletes, not
- * what is kept. Unsent, pending and failed rows are never deleted. On an embedded H2 file it also compacts the
- * file every {@code compactInterval} ({@link H2FileCompaction}), so the file holds about what is alive.
+ * what is kept. Unsent, pending and failed rows are never deleted. (On H2, {@link H2FileCompaction} then gives
+ * the space back.)
  */
 public class Housekeeping implements SmartLifecycle {
 
@@ -35,8 +34,6 @@ public class Housekeeping implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final MessagingProperties.Housekeeping settings;
     private ScheduledExecutorService scheduler;
-    /** whether the database is an embedded H2 file, known at the first compaction */
-    private Boolean h2;
     private volatile boolean running;
 
     Housekeeping(JdbcTemplate jdbc, TransactionTemplate transactions, MessagingProperties properties) {
@@ -82,25 +79,6 @@ public class Housekeeping implements SmartLifecycle {
         }
     }
 
-    /** On an embedded H2 file database: rewrites what is mostly dead and cuts the file's free tail. */
-    private void compact() {
-        try {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                if (h2 == null) {
-                    h2 = H2FileCompaction.applies(connection);
-                }
-                if (h2) {
-                    H2FileCompaction.compact(connection, settings.compactTime());
-                }
-                return null;
-            });
-        }
-        catch (RuntimeException | Error ex) {
-            log.warn("compacting the database file failed, next try in {}: {}", settings.compactInterval(),
-                    ex.toString());
-        }
-    }
-
     /**
      * The rows of {@code table} that {@code scope} and a time column select, read in the order of an index
      * ({@code indexOrder}), so that finding a batch and deleting it read only the rows deleted, however many
@@ -126,8 +104,6 @@ public class Housekeeping implements SmartLifecycle {
         running = true;
         long interval = settings.interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::prune, interval, interval, TimeUnit.MILLISECONDS);
-        long compactInterval = settings.compactInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::compact, compactInterval, compactInterval, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.deadlinesaga.messaging.faults.FaultInjection;
 import io.deadlinesaga.messaging.inbox.InboxConfiguration;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
 import io.deadlinesaga.messaging.outbox.OutboxConfiguration;
+import io.deadlinesaga.messaging.persistence.H2FileCompaction;
 import io.deadlinesaga.messaging.web.ProblemDetailsAdvice;
 import io.deadlinesaga.messaging.web.RequestThreadPriority;
 
@@ -40,6 +41,12 @@ public class MessagingAutoConfiguration {
     @Bean
     PlainDecimals plainDecimals() {
         return new PlainDecimals();
+    }
+
+    @Bean
+    H2FileCompaction h2FileCompaction(JdbcTemplate jdbc, MessagingProperties properties) {
+        return new H2FileCompaction(jdbc, properties.housekeeping().compactInterval(),
+                properties.housekeeping().compactTime());
     }
 
     @Bean

@@ -3,35 +3,89 @@ package io.deadlinesaga.messaging.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import io.deadlinesaga.messaging.support.DaemonThreads;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps an H2 file database compact while it runs. With {@code WRITE_DELAY=0} each commit is written to the
  * file before it returns (so a killed process loses nothing it committed), but H2 then has no background
  * writer, and the background writer is what rewrites mostly-dead chunks and moves live ones to the front: left
- * alone, the file grew by about 100 KB per order while its live data was under 2 KB. H2's SQL has no online
- * compaction (only {@code SHUTDOWN COMPACT}), so this asks the database's store directly, through H2's own
- * engine API, for what its background writer would do: rewrite sparse chunks, move chunks together and cut the
- * file's free tail, for at most {@code budget} at a time (commits wait meanwhile).
+ * alone, a service's file grew by about 100 KB per order while its live data was under 2 KB. H2's SQL has no
+ * online compaction (only {@code SHUTDOWN COMPACT}), so every {@code interval} this asks the database's store
+ * directly, through H2's own engine API, for what its background writer would do: rewrite sparse chunks, move
+ * chunks together and cut the file's free tail, for about {@code budget} at a time (commits wait meanwhile).
+ * On any other database, or an in-memory one, it does nothing.
  */
-public final class H2FileCompaction {
+public class H2FileCompaction implements SmartLifecycle {
 
-    private H2FileCompaction() {
+    private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
+
+    private final JdbcTemplate jdbc;
+    private final Duration interval;
+    private final Duration budget;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    public H2FileCompaction(JdbcTemplate jdbc, Duration interval, Duration budget) {
+        this.jdbc = jdbc;
+        this.interval = interval;
+        this.budget = budget;
     }
 
-    /** Whether the connection is to an embedded H2 database this process runs (not a server, not another engine). */
-    public static boolean applies(Connection connection) throws SQLException {
-        return connection.isWrapperFor(JdbcConnection.class)
-                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
+    /** Compacts the file now, for about the budget; false when the database is no embedded H2 file. */
+    public boolean compact() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) H2FileCompaction.this::compact));
     }
 
-    /** Compacts the database file of the connection for about {@code budget}. */
-    public static void compact(Connection connection, Duration budget) throws SQLException {
-        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        if (session.getDatabase().isPersistent()) {
-            session.getDatabase().getStore().compactFile((int) budget.toMillis());
+    private boolean compact(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)
+                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
+                || !session.getDatabase().isPersistent()) {
+            return false;
         }
+        session.getDatabase().getStore().compactFile((int) budget.toMillis());
+        return true;
+    }
+
+    private void compactNow() {
+        try {
+            if (!compact()) {
+                scheduler.shutdown(); // nothing to compact here, ever
+            }
+        }
+        catch (RuntimeException | Error ex) {
+            // a periodic task that throws is never run again: the compaction must outlive any failure
+            log.warn("compacting the database file failed, next try in {}: {}", interval, ex.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.background("h2-compaction"));
+        running = true;
+        scheduler.scheduleWithFixedDelay(this::compactNow, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

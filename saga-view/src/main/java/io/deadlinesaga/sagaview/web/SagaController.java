@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.deadlinesaga.messaging.web.ApiProblem;
+import io.deadlinesaga.messaging.web.Paging;
 import io.deadlinesaga.sagaview.audit.Auditor;
 import io.deadlinesaga.sagaview.audit.SagaVerdicts;
 import io.deadlinesaga.sagaview.audit.StoredVerdict;
