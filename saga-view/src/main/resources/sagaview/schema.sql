@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS saga_event (
     PRIMARY KEY (topic_partition, record_offset)
 );
 CREATE INDEX IF NOT EXISTS saga_event_by_order ON saga_event (order_id);
+-- the oldest events, for the retention
+CREATE INDEX IF NOT EXISTS saga_event_by_time ON saga_event (written_at);
 
 -- one row per saga: its verdict as of its last audit
 CREATE TABLE IF NOT EXISTS saga_verdict (

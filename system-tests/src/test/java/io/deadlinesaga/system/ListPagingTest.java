@@ -2,6 +2,7 @@ package io.deadlinesaga.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,22 +43,25 @@ class ListPagingTest {
 
     @Test
     void listsExchangesAndDeadlinesOfTheNewestOrderFirst() {
-        // given
+        // given (other tests leave exchanges and deadlines of made-up orders, with high ids, on these lists)
         List<Long> placed = placeApprovedOrders(3);
 
-        // when
-        JsonNode exchanges = saga.http().get("/exchanges?size=2").body();
-        JsonNode olderExchanges = saga.http().get("/exchanges?size=2&page=1").body();
-        JsonNode deadlines = saga.http().get("/deadlines?size=2").body();
-        JsonNode olderDeadlines = saga.http().get("/deadlines?size=2&page=1").body();
+        for (String list : List.of("/exchanges", "/deadlines")) {
+            // when
+            JsonNode all = saga.http().get(list + "?size=500").body();
+            JsonNode firstPage = saga.http().get(list + "?size=2").body();
+            JsonNode secondPage = saga.http().get(list + "?size=2&page=1").body();
 
-        // then
-        assertThat(ids(exchanges, "orderId")).containsExactly(placed.get(2), placed.get(1));
-        assertThat(ids(olderExchanges, "orderId").get(0)).isEqualTo(placed.get(0));
-        assertThat(exchanges.get(0).get("state").asString()).isEqualTo("EXCHANGED");
-        assertThat(ids(deadlines, "orderId")).containsExactly(placed.get(2), placed.get(1));
-        assertThat(ids(olderDeadlines, "orderId").get(0)).isEqualTo(placed.get(0));
-        assertThat(deadlines.get(0).get("deadline").asLong()).isPositive();
+            // then: highest order first, our three in that order, and the pages are the list cut in twos
+            List<Long> ids = ids(all, "orderId");
+            assertThat(ids).as(list).isSortedAccordingTo(Comparator.reverseOrder());
+            assertThat(ids.stream().filter(placed::contains)).as(list)
+                    .containsExactly(placed.get(2), placed.get(1), placed.get(0));
+            assertThat(ids(firstPage, "orderId")).as(list).isEqualTo(ids.subList(0, 2));
+            assertThat(ids(secondPage, "orderId")).as(list).isEqualTo(ids.subList(2, Math.min(4, ids.size())));
+        }
+        assertThat(saga.exchange(placed.get(2)).get("state").asString()).isEqualTo("EXCHANGED");
+        assertThat(saga.deadline(placed.get(2)).get("deadline").asLong()).isPositive();
     }
 
     @Test
