@@ -1,7 +1,8 @@
 -- The saga view's own store, made on every start (each statement does nothing when its object exists).
 
--- every event the view has read, one row per record of the topic
+-- every event the view has read, one row per record of the topic or of its dead-letter topic
 CREATE TABLE IF NOT EXISTS saga_event (
+    dead_letter     BOOLEAN      NOT NULL, -- read from the dead-letter topic: an event that failed for good
     topic_partition INT          NOT NULL,
     record_offset   BIGINT       NOT NULL,
     order_id        BIGINT       NOT NULL,
@@ -9,7 +10,7 @@ CREATE TABLE IF NOT EXISTS saga_event (
     written_at      BIGINT       NOT NULL, -- the record's timestamp, epoch ms
     event_id        VARCHAR(64)  NOT NULL,
     fields          VARCHAR      NOT NULL, -- the event's own fields beyond the envelope, as JSON
-    PRIMARY KEY (topic_partition, record_offset)
+    PRIMARY KEY (dead_letter, topic_partition, record_offset)
 );
 CREATE INDEX IF NOT EXISTS saga_event_by_order ON saga_event (order_id);
 -- the oldest events, for the retention

@@ -69,14 +69,14 @@ public record MessagingProperties(
      * @param interval how often old rows are deleted
      * @param batchSize about how many rows one statement deletes (more when rows share the last one's time),
      *        so pruning never holds long locks
-     * @param compactInterval how often an embedded H2 file is compacted
-     * @param compactTime about how long one compaction may take (commits wait meanwhile)
+     * @param compactInterval how often an embedded H2 file is compacted (a little under load, more when quiet)
+     * @param compactTime about how long a compaction at a quiet moment may take
      */
     public record Housekeeping(
             @DefaultValue("1h") Duration retention,
             @DefaultValue("1m") Duration interval,
             @DefaultValue("5000") int batchSize,
-            @DefaultValue("10s") Duration compactInterval,
+            @DefaultValue("2s") Duration compactInterval,
             @DefaultValue("100ms") Duration compactTime) {
     }
 }

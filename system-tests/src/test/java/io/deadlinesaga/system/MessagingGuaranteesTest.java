@@ -137,6 +137,9 @@ class MessagingGuaranteesTest {
         }
         assertThat(new Http(system.serviceUrl("point")).getText("/actuator/prometheus").body().asString())
                 .containsPattern("saga_messaging_dead_letters_total\\{cause=\"failed\"[^}]*\\} [1-9]");
+        // and the saga view's auditor names the order
+        await().atMost(SETTLES).untilAsserted(() -> assertThat(saga.http().get("/sagas/" + orderId).body()
+                .path("violations").findValuesAsString("rule")).contains("DEAD_LETTERED"));
     }
 
     @Test

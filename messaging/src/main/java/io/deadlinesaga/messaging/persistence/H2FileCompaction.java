@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.deadlinesaga.messaging.support.DaemonThreads;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +24,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * writer, and the background writer is what rewrites mostly-dead chunks and moves live ones to the front: left
  * alone, a service's file grew by about 100 KB per order while its live data was under 2 KB. H2's SQL has no
  * online compaction (only {@code SHUTDOWN COMPACT}), so every {@code interval} this asks the database's store
- * directly, through H2's own engine API, for what its background writer would do: rewrite sparse chunks, move
- * chunks together and cut the file's free tail, for about {@code budget} at a time (commits wait meanwhile).
- * On any other database, or an in-memory one, it does nothing.
+ * directly, through H2's own engine API, for what its background writer would do: under load, rewrite a little
+ * of the sparsest chunks, so whole chunks fall free and are written over at once; at a quiet moment (nothing
+ * committed since the last look), move the chunks together and cut the file's free tail, for about
+ * {@code budget} (commits wait meanwhile). On any other database, or an in-memory one, it does nothing.
  */
 public class H2FileCompaction implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
+    /** the share of a chunk that must be alive, or its live pages are rewritten elsewhere */
+    private static final int TARGET_FILL_RATE = 80;
+    /** how much one compaction under load may rewrite */
+    private static final int REWRITE_BYTES = 1024 * 1024;
+
     private final JdbcTemplate jdbc;
+    /** the store's version at the last look: unchanged means nothing was committed since */
+    private volatile long lastVersion = -1;
     private final Duration interval;
     private final Duration budget;
     private ScheduledExecutorService scheduler;
@@ -54,7 +63,26 @@ public class H2FileCompaction implements SmartLifecycle {
                 || !session.getDatabase().isPersistent()) {
             return false;
         }
-        session.getDatabase().getStore().compactFile((int) budget.toMillis());
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        long start = System.nanoTime();
+        long version = store.getCurrentVersion();
+        boolean quiet = version == lastVersion;
+        if (quiet) {
+            // nothing committed since the last look: move the live chunks together and cut the file's free tail
+            store.compactFile((int) budget.toMillis());
+        }
+        else {
+            // under load, only a little at a time: rewrite the live pages of the sparsest chunks, so whole chunks
+            // fall free and are written over (a move of chunks would keep commits waiting for too long)
+            store.setRetentionTime(0);
+            store.compact(TARGET_FILL_RATE, REWRITE_BYTES);
+        }
+        lastVersion = store.getCurrentVersion();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (millis > 2 * budget.toMillis()) {
+            log.info("compacting the database file{} took {} ms (commits waited meanwhile)",
+                    quiet ? " while quiet" : "", millis);
+        }
         return true;
     }
 

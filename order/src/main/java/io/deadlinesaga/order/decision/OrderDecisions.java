@@ -55,7 +55,7 @@ class OrderDecisions {
             outbox.append(OrderPlaced.of(order.getId(), order.getHolderId()));
             metrics.decidedAfterCommit(order);
         }
-        else if (order != null && order.isPastDeadline(now)) {
+        else if (order != null && order.isPending() && order.isPastDeadline(now)) {
             reject(order, RejectionReason.DEADLINE, "not decided within the deadline: the points were deducted "
                     + (now - order.getDeadline()) + " ms after it, and are refunded", now);
         }

@@ -78,6 +78,8 @@ public class Auditor {
                 recheckAt = Math.min(recheckAt, due + 1);
             }
         }
+        facts.all(TimelineEntry.DEAD_LETTERED).forEach(letter -> violations.add(Finding.of(Rule.DEAD_LETTERED,
+                letter.text("eventType") + ": " + letter.text("error"))));
         OptionalLong recheck = recheckAt == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(recheckAt);
         if (!violations.isEmpty()) {
             return new Audit(Verdict.VIOLATION, List.copyOf(violations), recheck);
@@ -103,6 +105,10 @@ public class Auditor {
 
         long count(String type) {
             return events.stream().filter(is(type)).count();
+        }
+
+        List<TimelineEntry> all(String type) {
+            return events.stream().filter(is(type)).toList();
         }
 
         Optional<TimelineEntry> first(String type) {

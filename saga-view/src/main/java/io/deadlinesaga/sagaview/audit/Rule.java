@@ -9,7 +9,8 @@ public enum Rule {
     MORE_THAN_ONE_REFUND("I3", "points were refunded more than once for the order"),
     POINTS_NOT_RESTORED("I3", "the rejected order's deducted points were not all refunded"),
     REJECTION_NOT_COMPENSATED("I3", "the rejection's compensation chain has not completed in time"),
-    UNDECIDED_PAST_DEADLINE("I1", "the order is still undecided past its deadline and the grace time");
+    UNDECIDED_PAST_DEADLINE("I1", "the order is still undecided past its deadline and the grace time"),
+    DEAD_LETTERED("I6", "an event of the order failed for good at a service and went to the dead-letter topic");
 
     private final String invariant;
     private final String meaning;

@@ -1,5 +1,6 @@
 package io.deadlinesaga.sagaview.reading;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,13 +30,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the topic with the view's own consumer group into the store, a polled batch per transaction: the
- * batch's events, the verdicts of the sagas it touches, and the position after it, together. Given a partition,
- * it goes on from the position stored with the last batch it committed, and from the beginning only when none
- * is stored, so a restart never reads the topic again. Records it cannot read are logged and passed over.
+ * Reads the topic, and its dead-letter topic, with the view's own consumer group into the store, a polled batch
+ * per transaction: the batch's events, the verdicts of the sagas it touches, and the position after it,
+ * together. Given a partition, it goes on from the position stored with the last batch it committed, and from
+ * the beginning only when none is stored, so a restart never reads the topic again. Records it cannot read are
+ * logged and passed over; a dead letter of an order's event is kept as a {@code DeadLettered} entry of its saga.
  */
 @Component
 class TopicReader extends AbstractConsumerSeekAware {
@@ -46,6 +49,7 @@ class TopicReader extends AbstractConsumerSeekAware {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final List<String> ENVELOPE = List.of("eventType", "eventId", "orderId", "timestamp");
+    private static final String DEAD_LETTER_SUFFIX = ".DLT";
     private static final EventCodec CODEC = new EventCodec();
 
     private final Timelines timelines;
@@ -85,8 +89,8 @@ class TopicReader extends AbstractConsumerSeekAware {
                 fromTheBeginning);
     }
 
-    @KafkaListener(id = LISTENER_ID, groupId = "${spring.application.name}",
-            topics = "${saga.messaging.topic:choreography.deadline}", batch = "true")
+    @KafkaListener(id = LISTENER_ID, groupId = "${spring.application.name}", batch = "true",
+            topics = {"${saga.messaging.topic:choreography.deadline}", "${saga.messaging.topic:choreography.deadline}.DLT"})
     void read(List<ConsumerRecord<String, String>> records) {
         List<Read> reads = records.stream().map(TopicReader::read).toList();
         long now = System.currentTimeMillis();
@@ -131,6 +135,9 @@ class TopicReader extends AbstractConsumerSeekAware {
                         record.offset(), record.key());
                 return Optional.empty();
             }
+            if (record.topic().endsWith(DEAD_LETTER_SUFFIX)) {
+                return Optional.of(new OrderEvent(orderId, deadLetter(record, type)));
+            }
             String eventId = object.path("eventId").asString("");
             object.remove(ENVELOPE);
             return Optional.of(new OrderEvent(orderId, TimelineEntry.of(type, record.partition(), record.offset(),
@@ -141,6 +148,18 @@ class TopicReader extends AbstractConsumerSeekAware {
                     ex.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * A dead letter of the order: which of its events failed for good, and why. It has no eventId of its own (the
+     * record repeats the failed event's), so it never passes for that event.
+     */
+    private static TimelineEntry deadLetter(ConsumerRecord<String, String> record, String type) {
+        Header error = record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+        ObjectNode fields = JSON.createObjectNode().put("eventType", type)
+                .put("error", error == null ? "" : new String(error.value(), StandardCharsets.UTF_8));
+        return TimelineEntry.of(TimelineEntry.DEAD_LETTERED, record.partition(), record.offset(), record.timestamp(),
+                "", fields);
     }
 
     /** A record as read: where it is, and its event if the view can follow it. */

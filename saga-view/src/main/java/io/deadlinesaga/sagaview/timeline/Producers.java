@@ -15,6 +15,9 @@ final class Producers {
     }
 
     static String of(String eventType) {
+        if (TimelineEntry.DEAD_LETTERED.equals(eventType)) {
+            return "dead letters";
+        }
         return BY_TYPE.getOrDefault(eventType, "unknown");
     }
 }

@@ -3,6 +3,7 @@ package io.deadlinesaga.sagaview.timeline;
 import java.math.BigDecimal;
 import java.util.Comparator;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,12 +21,21 @@ public record TimelineEntry(String type, String service, int partition, long off
         JsonNode fields) {
 
     /** Topic order: by partition (an order's events share one), then offset. */
-    public static final Comparator<TimelineEntry> TOPIC_ORDER = Comparator.comparingInt(TimelineEntry::partition)
-            .thenComparingLong(TimelineEntry::offset);
+    public static final Comparator<TimelineEntry> TOPIC_ORDER = Comparator.comparing(TimelineEntry::isDeadLetter)
+            .thenComparingInt(TimelineEntry::partition).thenComparingLong(TimelineEntry::offset);
+
+    /** The type of an entry read from the dead-letter topic: an event of the order that failed for good. */
+    public static final String DEAD_LETTERED = "DeadLettered";
 
     /** An event of this type, said to come from the service that produces that type. */
     public static TimelineEntry of(String type, int partition, long offset, long time, String eventId, JsonNode fields) {
         return new TimelineEntry(type, Producers.of(type), partition, offset, time, eventId, fields);
+    }
+
+    /** Whether it was read from the dead-letter topic (after every event of the saga's own topic). */
+    @JsonIgnore
+    public boolean isDeadLetter() {
+        return DEAD_LETTERED.equals(type);
     }
 
     public boolean is(String eventType) {

@@ -28,7 +28,8 @@ public class Timelines {
     private static final int ORDERS_PER_QUERY = 1000;
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final String COLUMNS = "order_id, topic_partition, record_offset, event_type, written_at, event_id, fields";
+    private static final String COLUMNS = "order_id, dead_letter, topic_partition, record_offset, event_type, written_at,"
+            + " event_id, fields";
 
     private final JdbcTemplate jdbc;
 
@@ -41,22 +42,23 @@ public class Timelines {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO saga_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", events, events.size(),
-                (statement, event) -> {
+        jdbc.batchUpdate("INSERT INTO saga_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events,
+                events.size(), (statement, event) -> {
                     TimelineEntry entry = event.entry();
                     statement.setLong(1, event.orderId());
-                    statement.setInt(2, entry.partition());
-                    statement.setLong(3, entry.offset());
-                    statement.setString(4, entry.type());
-                    statement.setLong(5, entry.time());
-                    statement.setString(6, entry.eventId());
-                    statement.setString(7, JSON.writeValueAsString(entry.fields()));
+                    statement.setBoolean(2, entry.isDeadLetter());
+                    statement.setInt(3, entry.partition());
+                    statement.setLong(4, entry.offset());
+                    statement.setString(5, entry.type());
+                    statement.setLong(6, entry.time());
+                    statement.setString(7, entry.eventId());
+                    statement.setString(8, JSON.writeValueAsString(entry.fields()));
                 });
     }
 
     public Optional<List<TimelineEntry>> eventsOf(long orderId) {
         List<TimelineEntry> events = jdbc.query("SELECT " + COLUMNS + " FROM saga_event WHERE order_id = ?"
-                + " ORDER BY topic_partition, record_offset", (row, n) -> entry(row), orderId);
+                + " ORDER BY dead_letter, topic_partition, record_offset", (row, n) -> entry(row), orderId);
         return events.isEmpty() ? Optional.empty() : Optional.of(events);
     }
 
@@ -72,7 +74,7 @@ public class Timelines {
             String list = ids.subList(from, Math.min(ids.size(), from + ORDERS_PER_QUERY)).stream()
                     .map(id -> Long.toString(id)).collect(Collectors.joining(","));
             jdbc.query("SELECT " + COLUMNS + " FROM saga_event WHERE order_id IN (" + list + ")"
-                    + " ORDER BY order_id, topic_partition, record_offset", collect);
+                    + " ORDER BY order_id, dead_letter, topic_partition, record_offset", collect);
         }
         return byOrder;
     }

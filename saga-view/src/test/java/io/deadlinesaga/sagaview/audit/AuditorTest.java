@@ -35,6 +35,27 @@ class AuditorTest {
     }
 
     @Test
+    void namesAnEventThatWentToTheDeadLetterTopic() {
+        // given: the order's compensation failed for good at point
+        Saga saga = new Saga().add("OrderCreated", "deadline", DEADLINE).add("ExchangeSucceed", "point", 500)
+                .add("PointUseFailed").add("OrderRejected").add("ExchangeCompensated", "point", 500);
+        ObjectNode letter = JSON.createObjectNode().put("eventType", "ExchangeCompensated")
+                .put("error", "could not refund");
+        saga.events.add(new TimelineEntry(TimelineEntry.DEAD_LETTERED, "dead letters", 0, 0, CREATED + 2_000, "",
+                letter));
+
+        // when
+        Audit audit = auditor.audit(saga.events, CREATED + 1_000);
+
+        // then
+        assertThat(audit.verdict()).isEqualTo(Verdict.VIOLATION);
+        assertThat(audit.violations()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo(Rule.DEAD_LETTERED);
+            assertThat(finding.detail()).contains("ExchangeCompensated: could not refund");
+        });
+    }
+
+    @Test
     void findsARejectedOrderConsistentOnlyOnceItsChainHasRun() {
         // given
         Saga saga = new Saga().add("OrderCreated", "deadline", DEADLINE).add("ExchangeSucceed", "point", 500)
