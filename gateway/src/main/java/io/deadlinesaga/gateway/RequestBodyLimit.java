@@ -26,15 +26,19 @@ import org.springframework.web.server.WebFilterChain;
  * Refuses a request body over {@code saga.web.max-request-size} with 413 problem+json, on every route. A declared
  * {@code Content-Length} over the limit is answered at once and nothing is proxied; a body without a length
  * (chunked) is counted as it streams to the service and cut off one byte past the limit, so the service never
- * gets more than the limit and sees a request that broke off. (Spring Cloud Gateway's own {@code RequestSize}
- * filter looks only at {@code Content-Length} and answers with no body.)
+ * gets more than the limit and sees a request that broke off. Up to {@code swallowBytes} of a refused body are
+ * read and thrown away (never held) before the answer: a server that answers and closes while the client is
+ * still sending resets the connection, and the client then sees no 413 at all. (Spring Cloud Gateway's own
+ * {@code RequestSize} filter looks only at {@code Content-Length} and answers with no body.)
  */
 class RequestBodyLimit implements WebFilter, Ordered {
 
     private final long limitBytes;
+    private final long swallowBytes;
 
-    RequestBodyLimit(long limitBytes) {
+    RequestBodyLimit(long limitBytes, long swallowBytes) {
         this.limitBytes = limitBytes;
+        this.swallowBytes = swallowBytes;
     }
 
     @Override
@@ -46,13 +50,14 @@ class RequestBodyLimit implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limitBytes) {
-            return refuse(exchange);
+            return declared > swallowBytes ? refuse(exchange)
+                    : exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then(refuse(exchange));
         }
         if (declared >= 0) {
             // Netty reads no more than the declared length
             return chain.filter(exchange);
         }
-        ServerHttpRequest counted = new LimitedRequest(exchange.getRequest(), limitBytes);
+        ServerHttpRequest counted = new LimitedRequest(exchange.getRequest(), limitBytes, swallowBytes);
         return chain.filter(exchange.mutate().request(counted).build())
                 .onErrorResume(RequestBodyLimit::cutOff, cutOff -> refuse(exchange));
     }
@@ -90,22 +95,34 @@ class RequestBodyLimit implements WebFilter, Ordered {
     private static final class LimitedRequest extends ServerHttpRequestDecorator {
 
         private final long limitBytes;
+        private final long swallowBytes;
 
-        LimitedRequest(ServerHttpRequest request, long limitBytes) {
+        LimitedRequest(ServerHttpRequest request, long limitBytes, long swallowBytes) {
             super(request);
             this.limitBytes = limitBytes;
+            this.swallowBytes = swallowBytes;
         }
 
+        /**
+         * The body up to the limit; past it, what comes is thrown away until the client has sent it all (or the
+         * swallow size), and then the body ends in {@link BodyTooLarge}.
+         */
         @Override
         public Flux<DataBuffer> getBody() {
             AtomicLong read = new AtomicLong();
-            return super.getBody().map(buffer -> {
-                if (read.addAndGet(buffer.readableByteCount()) > limitBytes) {
-                    DataBufferUtils.release(buffer);
-                    throw new BodyTooLarge(limitBytes);
+            Flux<DataBuffer> body = super.getBody().handle((buffer, sink) -> {
+                long total = read.addAndGet(buffer.readableByteCount());
+                if (total <= limitBytes) {
+                    sink.next(buffer);
+                    return;
                 }
-                return buffer;
+                DataBufferUtils.release(buffer);
+                if (total > swallowBytes) {
+                    sink.error(new BodyTooLarge(limitBytes));
+                }
             });
+            return body.concatWith(Flux.defer(() -> read.get() > limitBytes
+                    ? Flux.error(new BodyTooLarge(limitBytes)) : Flux.empty()));
         }
     }
 

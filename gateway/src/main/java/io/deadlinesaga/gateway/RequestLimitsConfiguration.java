@@ -11,6 +11,6 @@ class RequestLimitsConfiguration {
 
     @Bean
     RequestBodyLimit requestBodyLimit(RequestLimits limits) {
-        return new RequestBodyLimit(limits.maxRequestSize().toBytes());
+        return new RequestBodyLimit(limits.maxRequestSize().toBytes(), limits.maxSwallowSize().toBytes());
     }
 }
