@@ -1,16 +1,12 @@
 package io.deadlinesaga.messaging;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.deadlinesaga.messaging.persistence.H2FileCompaction;
-import io.deadlinesaga.messaging.support.DaemonThreads;
+import io.deadlinesaga.messaging.support.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what is kept. Unsent, pending and failed rows are never deleted. (On H2, {@link H2FileCompaction} then gives
  * the space back.)
  */
-public class Housekeeping implements SmartLifecycle {
+public class Housekeeping extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
@@ -33,10 +29,9 @@ public class Housekeeping implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final MessagingProperties.Housekeeping settings;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     Housekeeping(JdbcTemplate jdbc, TransactionTemplate transactions, MessagingProperties properties) {
+        super("housekeeping", properties.housekeeping().interval(), true);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = properties.housekeeping();
@@ -61,21 +56,16 @@ public class Housekeeping implements SmartLifecycle {
             });
             total += batch;
         }
-        while (batch >= settings.batchSize() && running);
+        while (batch >= settings.batchSize() && isRunning());
         return total;
     }
 
-    private void prune() {
-        try {
-            int deleted = pruneOlderThanRetention(System.currentTimeMillis());
-            if (deleted > 0) {
-                log.info("housekeeping deleted {} sent outbox and processed inbox rows older than {}", deleted,
-                        settings.retention());
-            }
-        }
-        catch (RuntimeException | Error ex) {
-            // a periodic task that throws is never run again: housekeeping must outlive any failure
-            log.warn("housekeeping failed, next try in {}: {}", settings.interval(), ex.toString());
+    @Override
+    protected void runOnce() {
+        int deleted = pruneOlderThanRetention(System.currentTimeMillis());
+        if (deleted > 0) {
+            log.info("housekeeping deleted {} sent outbox and processed inbox rows older than {}", deleted,
+                    settings.retention());
         }
     }
 
@@ -98,22 +88,4 @@ public class Housekeeping implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.background("housekeeping"));
-        running = true;
-        long interval = settings.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::prune, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

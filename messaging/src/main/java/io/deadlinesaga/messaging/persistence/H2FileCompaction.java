@@ -3,18 +3,14 @@ package io.deadlinesaga.messaging.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import io.deadlinesaga.messaging.support.DaemonThreads;
+import io.deadlinesaga.messaging.support.PeriodicTask;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * committed since the last look), move the chunks together and cut the file's free tail, for about
  * {@code budget} (commits wait meanwhile). On any other database, or an in-memory one, it does nothing.
  */
-public class H2FileCompaction implements SmartLifecycle {
+public class H2FileCompaction extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
@@ -41,14 +37,13 @@ public class H2FileCompaction implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     /** the store's version at the last look: unchanged means nothing was committed since */
     private volatile long lastVersion = -1;
-    private final Duration interval;
     private final Duration budget;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
+    /** false once it is known that the database is no embedded H2 file */
+    private volatile boolean applies = true;
 
     public H2FileCompaction(JdbcTemplate jdbc, Duration interval, Duration budget) {
+        super("h2-compaction", interval, true);
         this.jdbc = jdbc;
-        this.interval = interval;
         this.budget = budget;
     }
 
@@ -86,34 +81,11 @@ public class H2FileCompaction implements SmartLifecycle {
         return true;
     }
 
-    private void compactNow() {
-        try {
-            if (!compact()) {
-                scheduler.shutdown(); // nothing to compact here, ever
-            }
-        }
-        catch (RuntimeException | Error ex) {
-            // a periodic task that throws is never run again: the compaction must outlive any failure
-            log.warn("compacting the database file failed, next try in {}: {}", interval, ex.toString());
+    @Override
+    protected void runOnce() {
+        if (applies) {
+            applies = compact();
         }
     }
 
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.background("h2-compaction"));
-        running = true;
-        scheduler.scheduleWithFixedDelay(this::compactNow, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

@@ -2,20 +2,15 @@ package io.deadlinesaga.point.ledger;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.deadlinesaga.messaging.support.AfterCommit;
-import io.deadlinesaga.messaging.support.DaemonThreads;
+import io.deadlinesaga.messaging.support.PeriodicTask;
 import io.deadlinesaga.point.accounts.AccountOpened;
 import io.deadlinesaga.point.accounts.PointAccount;
 import io.deadlinesaga.point.accounts.PointAccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
@@ -30,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed look at any moment leaves a row that the next look, after any restart, serves.
  */
 @Component
-class EarlyOrders implements SmartLifecycle {
+class EarlyOrders extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(EarlyOrders.class);
     private static final Limit HOLDERS_PER_TICK = Limit.of(100);
@@ -41,11 +36,10 @@ class EarlyOrders implements SmartLifecycle {
     private final Deductions deductions;
     private final TransactionTemplate transactions;
     private final EarlyOrdersProperties settings;
-    private ScheduledExecutorService looks;
-    private volatile boolean running;
 
     EarlyOrders(PendingUseRepository pendingUses, PointAccountRepository accounts, ClosedOrderRepository closedOrders,
             Deductions deductions, TransactionTemplate transactions, EarlyOrdersProperties settings) {
+        super("early-orders", settings.tick(), false);
         this.pendingUses = pendingUses;
         this.accounts = accounts;
         this.closedOrders = closedOrders;
@@ -58,38 +52,26 @@ class EarlyOrders implements SmartLifecycle {
     void waitForAccount(long orderId, String userId, BigDecimal points) {
         pendingUses.save(new PendingUse(orderId, userId, points, System.currentTimeMillis()));
         log.info("orderId={} waits for a point account of {}", orderId, userId);
-        AfterCommit.run(this::lookSoon);
+        AfterCommit.run(this::runSoon);
     }
 
     /** In the opening's transaction: the holder's waiting orders are due now, and looked at once it commits. */
     @EventListener
     void lookOnAccountOpened(AccountOpened opened) {
         if (pendingUses.lookNowFor(opened.account().getUserId()) > 0) {
-            AfterCommit.run(this::lookSoon);
+            AfterCommit.run(this::runSoon);
         }
     }
 
-    private void lookSoon() {
-        try {
-            looks.execute(this::lookAtDueOrders);
-        }
-        catch (RejectedExecutionException stopping) {
-            // the service is stopping: the rows are looked at after its start
-        }
-    }
-
-    /** Serves or re-schedules every waiting order that is due, a holder at a time, each in a transaction. */
-    void lookAtDueOrders() {
-        try {
-            long now = System.currentTimeMillis();
-            for (String userId : pendingUses.findUsersDue(now, HOLDERS_PER_TICK)) {
-                transactions.executeWithoutResult(status -> lookAt(userId, now));
-            }
-        }
-        catch (RuntimeException | Error ex) {
-            // a periodic task that throws is never run again; the rows wait for the next tick
-            log.warn("a look at orders waiting for a point account failed, next in {}: {}", settings.tick(),
-                    ex.toString());
+    /**
+     * Serves or re-schedules every waiting order that is due, a holder at a time, each in a transaction (a
+     * failed look leaves its rows for the next tick).
+     */
+    @Override
+    protected void runOnce() {
+        long now = System.currentTimeMillis();
+        for (String userId : pendingUses.findUsersDue(now, HOLDERS_PER_TICK)) {
+            transactions.executeWithoutResult(status -> lookAt(userId, now));
         }
     }
 
@@ -112,22 +94,4 @@ class EarlyOrders implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        looks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("early-orders"));
-        running = true;
-        long tick = settings.tick().toMillis();
-        looks.scheduleWithFixedDelay(this::lookAtDueOrders, tick, tick, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        looks.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

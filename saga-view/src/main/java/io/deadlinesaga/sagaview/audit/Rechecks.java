@@ -1,17 +1,13 @@
 package io.deadlinesaga.sagaview.audit;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import io.deadlinesaga.messaging.support.DaemonThreads;
+import io.deadlinesaga.messaging.support.PeriodicTask;
 import io.deadlinesaga.sagaview.timeline.StoreWrites;
 import io.deadlinesaga.sagaview.timeline.Timelines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +16,7 @@ import org.springframework.stereotype.Component;
  * along an index of their recheck times; every other verdict changes only when an event of its saga arrives.
  */
 @Component
-public class Rechecks implements SmartLifecycle {
+public class Rechecks extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(Rechecks.class);
     private static final int SAGAS_PER_TRANSACTION = 500;
@@ -28,15 +24,12 @@ public class Rechecks implements SmartLifecycle {
     private final SagaVerdicts verdicts;
     private final Timelines timelines;
     private final StoreWrites writes;
-    private final AuditSettings settings;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     public Rechecks(SagaVerdicts verdicts, Timelines timelines, StoreWrites writes, AuditSettings settings) {
+        super("rechecks", settings.recheckInterval(), false);
         this.verdicts = verdicts;
         this.timelines = timelines;
         this.writes = writes;
-        this.settings = settings;
     }
 
     /** Audits again, as of {@code now}, every saga whose recheck time has come; returns how many. */
@@ -53,35 +46,13 @@ public class Rechecks implements SmartLifecycle {
         return rechecked;
     }
 
-    private void recheckDue() {
-        try {
-            int rechecked = recheckDue(System.currentTimeMillis());
-            if (rechecked > 0) {
-                log.info("audited again {} sagas whose verdict the clock may have changed", rechecked);
-            }
-        }
-        catch (RuntimeException ex) {
-            // the next round tries again: the recheck times stay in the store until a recheck commits
-            log.warn("could not audit again the sagas due: {}", ex.toString());
+    /** A failed round is tried again at the next: the recheck times stay in the store until a recheck commits. */
+    @Override
+    protected void runOnce() {
+        int rechecked = recheckDue(System.currentTimeMillis());
+        if (rechecked > 0) {
+            log.info("audited again {} sagas whose verdict the clock may have changed", rechecked);
         }
     }
 
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("rechecks"));
-        running = true;
-        long interval = settings.recheckInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::recheckDue, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

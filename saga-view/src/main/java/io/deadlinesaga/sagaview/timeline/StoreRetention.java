@@ -3,18 +3,14 @@ package io.deadlinesaga.sagaview.timeline;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.deadlinesaga.messaging.support.DaemonThreads;
+import io.deadlinesaga.messaging.support.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retention loses its events and its verdict.
  */
 @Component
-public class StoreRetention implements SmartLifecycle {
+public class StoreRetention extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(StoreRetention.class);
     private static final int BATCH = 1000;
@@ -34,10 +30,9 @@ public class StoreRetention implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Settings settings;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     StoreRetention(JdbcTemplate jdbc, TransactionTemplate transactions, Settings settings) {
+        super("view-retention", settings.interval(), true);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
@@ -76,35 +71,12 @@ public class StoreRetention implements SmartLifecycle {
         return orders.size();
     }
 
-    private void prune() {
-        try {
-            int forgotten = forgetSagasBefore(System.currentTimeMillis() - settings.retention().toMillis());
-            if (forgotten > 0) {
-                log.info("forgot {} sagas that began more than {} ago", forgotten, settings.retention());
-            }
-        }
-        catch (RuntimeException | Error ex) {
-            // a periodic task that throws is never run again
-            log.warn("forgetting old sagas failed, next try in {}: {}", settings.interval(), ex.toString());
+    @Override
+    protected void runOnce() {
+        int forgotten = forgetSagasBefore(System.currentTimeMillis() - settings.retention().toMillis());
+        if (forgotten > 0) {
+            log.info("forgot {} sagas that began more than {} ago", forgotten, settings.retention());
         }
     }
 
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.background("view-retention"));
-        running = true;
-        long interval = settings.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::prune, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }
