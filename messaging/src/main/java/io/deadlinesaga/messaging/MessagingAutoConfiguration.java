@@ -6,7 +6,7 @@ import io.deadlinesaga.messaging.faults.FaultInjection;
 import io.deadlinesaga.messaging.inbox.InboxConfiguration;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
 import io.deadlinesaga.messaging.outbox.OutboxConfiguration;
-import io.deadlinesaga.messaging.persistence.H2FileCompaction;
+import io.deadlinesaga.messaging.persistence.H2FileCompactionConfiguration;
 import io.deadlinesaga.messaging.web.ProblemDetailsAdvice;
 import io.deadlinesaga.messaging.web.RequestThreadPriority;
 
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfigurationPackage
 @EnableConfigurationProperties({MessagingProperties.class, FaultInjection.class})
 @Import({KafkaMessagingConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
-        ProblemDetailsAdvice.class, RequestThreadPriority.class})
+        ProblemDetailsAdvice.class, RequestThreadPriority.class, H2FileCompactionConfiguration.class})
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -41,12 +41,6 @@ public class MessagingAutoConfiguration {
     @Bean
     PlainDecimals plainDecimals() {
         return new PlainDecimals();
-    }
-
-    @Bean
-    H2FileCompaction h2FileCompaction(JdbcTemplate jdbc, MessagingProperties properties) {
-        return new H2FileCompaction(jdbc, properties.housekeeping().compactInterval(),
-                properties.housekeeping().compactTime());
     }
 
     @Bean
