@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.deadlinesaga.contract.Wire;
+
 /**
  * What {@code ./saga load} is asked to do. Every option has a default; the gateway and Kafka addresses follow
  * the same environment variables as {@code ./saga}.
@@ -98,7 +100,7 @@ record LoadOptions(int orders, double rate, int users, OrderMix mix, Duration ea
         URI gateway = URI.create("http://localhost:" + environment.getOrDefault("GATEWAY_PORT", "8088"));
         String bootstrapServers = environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
                 "127.0.0.1:" + environment.getOrDefault("SAGA_KAFKA_PORT", "9092"));
-        String topic = "choreography.deadline";
+        String topic = Wire.TOPIC;
         int warmup = 600;
         Path dataDir = null;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
+import io.deadlinesaga.contract.Wire;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -150,7 +151,7 @@ final class TopicWatcher implements AutoCloseable {
 
     private void take(ConsumerRecord<String, String> record) {
         records.incrementAndGet();
-        Header type = record.headers().lastHeader("type");
+        Header type = record.headers().lastHeader(Wire.TYPE_HEADER);
         if (type == null || record.key() == null) {
             return;
         }

@@ -2,11 +2,13 @@ package io.deadlinesaga.messaging;
 
 import java.time.Duration;
 
+import io.deadlinesaga.contract.Wire;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the messaging plumbing ({@code saga.messaging.*}). The topic name lives here and nowhere else.
+ * Settings of the messaging plumbing ({@code saga.messaging.*}). The topic is {@link Wire#TOPIC} unless set here.
  *
  * @param topic the one topic every event goes through
  * @param partitions how many partitions the topic (and its dead-letter topic) is created with
@@ -16,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("saga.messaging")
 public record MessagingProperties(
-        @DefaultValue("choreography.deadline") String topic,
+        @DefaultValue(Wire.TOPIC) String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue Relay relay,
         @DefaultValue Convoy convoy,
@@ -24,7 +26,7 @@ public record MessagingProperties(
 
     /** Where records nobody can read go: the topic name with {@code .DLT}. */
     public String deadLetterTopic() {
-        return topic + ".DLT";
+        return Wire.deadLetterTopic(topic);
     }
 
     /**

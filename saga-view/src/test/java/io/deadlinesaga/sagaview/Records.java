@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.ExchangeSucceed;
 import io.deadlinesaga.messaging.event.OrderCreated;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.record.TimestampType;
 /** Records of the topic as the view's consumer gets them, made from the contract's events. */
 public final class Records {
 
-    public static final String TOPIC = "choreography.deadline";
+    public static final String TOPIC = Wire.TOPIC;
     private static final EventCodec CODEC = new EventCodec();
     private static final BigDecimal POINTS = new BigDecimal("550");
 

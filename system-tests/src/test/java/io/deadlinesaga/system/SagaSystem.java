@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.deadline.DeadlineApplication;
 import io.deadlinesaga.exchange.ExchangeApplication;
 import io.deadlinesaga.gateway.GatewayApplication;
@@ -31,7 +32,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class SagaSystem {
 
-    static final String TOPIC = "choreography.deadline";
+    static final String TOPIC = Wire.TOPIC;
     static final int PARTITIONS = 3;
     /** short, so that tests of the deadline are quick */
     static final Duration DEADLINE = Duration.ofSeconds(4);

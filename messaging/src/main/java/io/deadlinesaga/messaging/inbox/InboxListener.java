@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 
+import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.EventType;
 import io.deadlinesaga.messaging.event.SagaEvent;
@@ -49,7 +50,7 @@ class InboxListener {
     }
 
     @KafkaListener(id = "${spring.application.name}-inbox", groupId = "${spring.application.name}",
-            topics = "${saga.messaging.topic:choreography.deadline}", batch = "true")
+            topics = Wire.TOPIC_SETTING, batch = "true")
     void receive(List<ConsumerRecord<String, String>> records) {
         Map<String, SagaEvent> wanted = new LinkedHashMap<>();
         for (int index = 0; index < records.size(); index++) {
@@ -68,7 +69,7 @@ class InboxListener {
     }
 
     private Optional<SagaEvent> read(ConsumerRecord<String, String> record) {
-        Header typeHeader = record.headers().lastHeader(OutboxRelay.TYPE_HEADER);
+        Header typeHeader = record.headers().lastHeader(Wire.TYPE_HEADER);
         Optional<EventType> type = codec.typeOf(typeHeader == null ? null : typeHeader.value(), record.value());
         if (type.isEmpty()) {
             ignored.warn("unknown event type", "ignored record of unknown event type partition={} offset={} key={}",

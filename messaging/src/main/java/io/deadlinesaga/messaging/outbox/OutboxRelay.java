@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.messaging.MessagingProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -38,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    public static final String TYPE_HEADER = "type";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final OutboxRepository repository;
@@ -274,7 +274,7 @@ public class OutboxRelay implements SmartLifecycle {
     private ProducerRecord<String, String> toRecord(OutboxRow row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(
                 row.destination() == null ? topic : row.destination(), Long.toString(row.orderId()), row.payload());
-        record.headers().add(TYPE_HEADER, row.eventType().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Wire.TYPE_HEADER, row.eventType().getBytes(StandardCharsets.UTF_8));
         if (row.error() != null) {
             // the headers Spring Kafka's dead-letter recoverer writes, so both kinds of dead letter read alike
             record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.EventType;
 import io.deadlinesaga.sagaview.audit.SagaVerdicts;
@@ -49,7 +50,6 @@ class TopicReader extends AbstractConsumerSeekAware {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final List<String> ENVELOPE = List.of("eventType", "eventId", "orderId", "timestamp");
-    private static final String DEAD_LETTER_SUFFIX = ".DLT";
     private static final EventCodec CODEC = new EventCodec();
 
     private final Timelines timelines;
@@ -90,7 +90,7 @@ class TopicReader extends AbstractConsumerSeekAware {
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "${spring.application.name}", batch = "true",
-            topics = {"${saga.messaging.topic:choreography.deadline}", "${saga.messaging.topic:choreography.deadline}.DLT"})
+            topics = {Wire.TOPIC_SETTING, Wire.TOPIC_SETTING + Wire.DEAD_LETTER_SUFFIX})
     void read(List<ConsumerRecord<String, String>> records) {
         List<Read> reads = records.stream().map(TopicReader::read).toList();
         long now = System.currentTimeMillis();
@@ -125,7 +125,7 @@ class TopicReader extends AbstractConsumerSeekAware {
 
     private static Optional<OrderEvent> follow(ConsumerRecord<String, String> record) {
         try {
-            Header header = record.headers().lastHeader("type");
+            Header header = record.headers().lastHeader(Wire.TYPE_HEADER);
             String type = CODEC.typeOf(header == null ? null : header.value(), record.value())
                     .map(EventType::wireName).orElse(null);
             JsonNode json = JSON.readTree(record.value());
@@ -135,7 +135,7 @@ class TopicReader extends AbstractConsumerSeekAware {
                         record.offset(), record.key());
                 return Optional.empty();
             }
-            if (record.topic().endsWith(DEAD_LETTER_SUFFIX)) {
+            if (record.topic().endsWith(Wire.DEAD_LETTER_SUFFIX)) {
                 return Optional.of(new OrderEvent(orderId, deadLetter(record, type)));
             }
             String eventId = object.path("eventId").asString("");

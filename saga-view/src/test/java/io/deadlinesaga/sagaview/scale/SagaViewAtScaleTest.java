@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import io.deadlinesaga.contract.Wire;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 class SagaViewAtScaleTest {
 
     private static final Logger log = LoggerFactory.getLogger(SagaViewAtScaleTest.class);
-    private static final String TOPIC = "choreography.deadline";
+    private static final String TOPIC = Wire.TOPIC;
     private static final int PARTITIONS = 6;
     private static final int ORDERS = Integer.getInteger("saga.view.orders", 200_000);
     private static final String HEAP = System.getProperty("saga.view.heap", "96m");
