@@ -39,7 +39,7 @@ public final class LoadMain {
         }
     }
 
-    static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (LoadOptions.wantsHelp(args)) {
             out.print(LoadOptions.USAGE);
             return PASSED;

@@ -1,0 +1,185 @@
+package io.deadlinesaga.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where one copy of the saga lives and how it runs: the repository, the data folder, the ports, the JVM flags,
+ * all from the environment (each variable with its default). A second copy beside the first needs only
+ * another {@code SAGA_DATA_DIR} and other ports.
+ *
+ * @param root the repository: the built jars and Kafka's configuration
+ * @param dataDir logs, pids, Kafka's storage and the databases
+ * @param java the java command that runs every part (the one running this launcher)
+ */
+public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int controllerPort,
+        Optional<String> externalKafka, String java, JvmFlags flags, Duration startTimeout,
+        Duration kafkaStartTimeout, int yieldNice) {
+
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    public static final String CONTROLLER_PORT_VARIABLE = "SAGA_KAFKA_CONTROLLER_PORT";
+    private static final int DEFAULT_CONTROLLER_PORT = 9093;
+
+    /**
+     * The JVM flags of each kind of process.
+     *
+     * @param services ThreadPriorityPolicy=1 passes Java thread priorities on to Linux, priority 1 as nice 19: a
+     *        service's request threads run at priority 1, so that on a saturated machine the saga's own threads
+     *        go first. ExitOnOutOfMemoryError: a JVM out of heap ends (and is started again) rather than living
+     *        on with some of its threads dead. A heap of fixed size, touched at start: a process's resident
+     *        memory is what it will be after months (about 60 MB of a service's heap is alive under load; 160 MB
+     *        leaves room for the garbage between two collections)
+     * @param kafka the broker's
+     * @param tools Kafka's command-line tools
+     */
+    public record JvmFlags(List<String> services, List<String> kafka, List<String> tools) {
+
+        static final String SERVICES = "-XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms160m "
+                + "-Xmx160m -XX:+AlwaysPreTouch -Xss512k -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19";
+        static final String KAFKA = "-XX:+ExitOnOutOfMemoryError -Xms256m -Xmx256m -XX:+AlwaysPreTouch "
+                + "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true";
+        static final String TOOLS = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    }
+
+    /**
+     * Reads the environment; fails on a port that is not a number, or given to two parts.
+     *
+     * @param root the repository
+     * @param workingDir where a relative {@code SAGA_DATA_DIR} is taken from
+     */
+    public static Setup of(Path root, Path workingDir, Map<String, String> environment, String java) {
+        Settings settings = new Settings(environment);
+        Path dataDir = settings.text("SAGA_DATA_DIR").map(dir -> workingDir.resolve(dir)).orElse(root.resolve("data"))
+                .toAbsolutePath().normalize();
+        Map<Part, Integer> ports = new EnumMap<>(Part.class);
+        Map<Integer, String> taken = new HashMap<>();
+        for (Part part : Part.values()) {
+            ports.put(part, settings.port(part.portVariable(), part.defaultPort(), taken));
+        }
+        int controllerPort = settings.port(CONTROLLER_PORT_VARIABLE, DEFAULT_CONTROLLER_PORT, taken);
+        JvmFlags flags = new JvmFlags(settings.words("SAGA_JAVA_OPTS", JvmFlags.SERVICES),
+                settings.words("SAGA_KAFKA_JAVA_OPTS", JvmFlags.KAFKA), List.of(JvmFlags.TOOLS.split(" ")));
+        return new Setup(root, dataDir, Map.copyOf(ports), controllerPort,
+                settings.text("KAFKA_BOOTSTRAP_SERVERS"), java, flags,
+                Duration.ofSeconds(settings.number("SAGA_START_TIMEOUT", 120)),
+                Duration.ofSeconds(settings.number("SAGA_KAFKA_START_TIMEOUT", 60)),
+                settings.number("SAGA_YIELD_NICE", 19));
+    }
+
+    public int port(Part part) {
+        return ports.get(part);
+    }
+
+    public String url(Part service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public String localBootstrap() {
+        return "127.0.0.1:" + port(Part.KAFKA);
+    }
+
+    public String localController() {
+        return "127.0.0.1:" + controllerPort;
+    }
+
+    /** The Kafka every client uses: {@code KAFKA_BOOTSTRAP_SERVERS} if set, else the local broker. */
+    public String bootstrapServers() {
+        return externalKafka.orElse(localBootstrap());
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path runDir() {
+        return dataDir.resolve("run");
+    }
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path kafkaLib() {
+        return root.resolve("kafka/target/lib");
+    }
+
+    public Path kafkaConfig() {
+        return root.resolve("kafka/config");
+    }
+
+    public Path log(Part part) {
+        return logDir().resolve(part.partName() + ".log");
+    }
+
+    public Path pidFile(Part part) {
+        return runDir().resolve(part.partName() + ".pid");
+    }
+
+    /** The service's jar as the build leaves it. */
+    public Path builtJar(Part service) {
+        return root.resolve(service.partName() + "/target/" + service.partName() + "-exec.jar");
+    }
+
+    /** The service's jar as it runs: a link to (or copy of) the built one, which a later build does not touch. */
+    public Path runJar(Part service) {
+        return runDir().resolve(service.partName() + ".jar");
+    }
+
+    /** A path for a message: relative to the repository when inside it. */
+    public String shown(Path path) {
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+    }
+
+    /** What every service is told: the data folder, Kafka, every port and the others' URLs. */
+    public Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SAGA_DATA_DIR", dataDir.toString());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        for (Part part : Part.services()) {
+            environment.put(part.portVariable(), Integer.toString(port(part)));
+            environment.put(part.portVariable().replace("_PORT", "_URL"), url(part));
+        }
+        return environment;
+    }
+
+    /** The environment's values, each checked as it is read. */
+    private record Settings(Map<String, String> environment) {
+
+        Optional<String> text(String name) {
+            return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+        }
+
+        List<String> words(String name, String defaults) {
+            String value = environment.getOrDefault(name, defaults).trim();
+            return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+        }
+
+        int number(String name, int defaultValue) {
+            String value = text(name).orElse(Integer.toString(defaultValue));
+            if (!value.matches("\\d{1,6}")) {
+                throw new SagaException(name + "=" + value + " is not a whole number");
+            }
+            return Integer.parseInt(value);
+        }
+
+        int port(String name, int defaultPort, Map<Integer, String> taken) {
+            String value = text(name).orElse(Integer.toString(defaultPort));
+            if (!value.matches("[1-9]\\d{0,4}") || Integer.parseInt(value) > 65535) {
+                throw new SagaException(name + "=" + value + " is not a port number");
+            }
+            int port = Integer.parseInt(value);
+            String other = taken.putIfAbsent(port, name);
+            if (other != null) {
+                throw new SagaException(name + "=" + port + ": that port is already given to " + other);
+            }
+            return port;
+        }
+    }
+}

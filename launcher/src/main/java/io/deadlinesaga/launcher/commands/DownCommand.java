@@ -1,0 +1,78 @@
+package io.deadlinesaga.launcher.commands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Setup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ./saga down [--clean]}. */
+@Command(name = "down", description = "Stop every service, then the local Kafka.")
+public final class DownCommand implements Runnable {
+
+    @ParentCommand
+    Saga saga;
+
+    @Option(names = "--clean", description = "also delete the data folder's databases, Kafka storage, logs and pids")
+    boolean clean;
+
+    @Override
+    public void run() {
+        down(saga, clean);
+    }
+
+    static void down(Saga saga, boolean clean) {
+        saga.supervisor().stopAll();
+        if (clean) {
+            Setup setup = saga.setup();
+            saga.console().say("Deleting " + setup.shown(setup.dataDir()) + "/ (databases, Kafka storage, logs)");
+            // only what ./saga and the services put there: SAGA_DATA_DIR may name a folder that holds more
+            for (Path made : List.of(setup.dataDir().resolve("db"), setup.kafkaDir(), setup.logDir(), setup.runDir())) {
+                deleteRecursively(made);
+            }
+            try (Stream<Path> left = Files.exists(setup.dataDir()) ? Files.list(setup.dataDir()) : Stream.empty()) {
+                if (Files.exists(setup.dataDir()) && left.findAny().isEmpty()) {
+                    Files.delete(setup.dataDir());
+                }
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** {@code ./saga clean}: the same as {@code down --clean}. */
+    @Command(name = "clean", description = "The same as down --clean.")
+    public static final class Clean implements Runnable {
+
+        @ParentCommand
+        Saga saga;
+
+        @Override
+        public void run() {
+            down(saga, true);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.deadlinesaga.launcher.commands;
+
+import io.deadlinesaga.launcher.Part;
+import io.deadlinesaga.launcher.Saga;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The commands on one part: start, stop, restart. */
+public final class PartCommands {
+
+    private PartCommands() {
+    }
+
+    @Command(name = "start", description = "Start one part and wait until it is healthy (a service is built first "
+            + "if needed, as up does).")
+    public static final class Start implements Runnable {
+
+        @ParentCommand
+        Saga saga;
+
+        @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
+        Part part;
+
+        @Mixin
+        BuildOptions build;
+
+        @Override
+        public void run() {
+            saga.supervisor().start(part);
+        }
+    }
+
+    @Command(name = "stop", description = "Stop one part: SIGTERM, and SIGKILL if it has not ended in time.")
+    public static final class Stop implements Runnable {
+
+        @ParentCommand
+        Saga saga;
+
+        @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
+        Part part;
+
+        @Override
+        public void run() {
+            saga.supervisor().stop(part);
+        }
+    }
+
+    @Command(name = "restart", description = "Stop, then start one part (a service picks up the latest build).")
+    public static final class Restart implements Runnable {
+
+        @ParentCommand
+        Saga saga;
+
+        @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
+        Part part;
+
+        @Mixin
+        BuildOptions build;
+
+        @Override
+        public void run() {
+            saga.supervisor().stop(part);
+            saga.supervisor().start(part);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.deadlinesaga.launcher.running;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.deadlinesaga.launcher.Part;
+import io.deadlinesaga.launcher.SagaException;
+import io.deadlinesaga.launcher.Setup;
+
+/**
+ * The parts as background processes: one pid file each in the data folder's {@code run/}, one log each in its
+ * {@code logs/}. A process started here outlives the launcher: it runs in a session of its own (no terminal, no
+ * hang-up, no Ctrl-C of the launcher's), reading nothing, writing to its log.
+ */
+public final class Processes {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private final Setup setup;
+
+    public Processes(Setup setup) {
+        this.setup = setup;
+    }
+
+    /**
+     * The running process of a part. A pid file whose process has ended, or whose pid now belongs to another
+     * program (a recycled pid, or the same part of a copy with another data folder), is forgotten.
+     */
+    public Optional<ProcessHandle> running(Part part) {
+        Path pidFile = setup.pidFile(part);
+        Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(handle -> isOurs(handle, part));
+        if (process.isEmpty()) {
+            deleteQuietly(pidFile);
+        }
+        return process;
+    }
+
+    public boolean isRunning(Part part) {
+        return running(part).isPresent();
+    }
+
+    /** The text in the command line of a part of this copy: its run jar, or the broker's configuration file. */
+    String marker(Part part) {
+        return part == Part.KAFKA ? LocalBroker.configFile(setup).toString() : setup.runJar(part).toString();
+    }
+
+    private boolean isOurs(ProcessHandle handle, Part part) {
+        return handle.info().commandLine().map(line -> line.contains(marker(part))).orElse(true);
+    }
+
+    /**
+     * Starts a part's command in the background, its output appended to the part's log (after a line that marks
+     * this start), its pid in the part's pid file.
+     *
+     * @param nice the nice level to run at (0: as the launcher)
+     */
+    public ProcessHandle launch(Part part, List<String> command, Map<String, String> environment, int nice) {
+        Path log = setup.log(part);
+        try {
+            Files.createDirectories(setup.logDir());
+            Files.createDirectories(setup.runDir());
+            Files.writeString(log, "%n===== %s  ./saga starting %s =====%n".formatted(LocalDateTime.now().format(STAMP),
+                    part), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            List<String> detached = new ArrayList<>();
+            if (Files.isExecutable(SETSID)) {
+                detached.add(SETSID.toString());
+            }
+            if (nice != 0) {
+                detached.addAll(List.of("nice", "-n", Integer.toString(nice)));
+            }
+            detached.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(detached).directory(setup.root().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            Files.writeString(setup.pidFile(part), process.pid() + "\n");
+            return process.toHandle();
+        }
+        catch (IOException ex) {
+            throw new SagaException(part + " did not start: " + ex.getMessage() + " (see " + setup.shown(log) + ")");
+        }
+    }
+
+    /**
+     * SIGTERM to every part given that runs, then waits up to the timeout for them all, and SIGKILLs the rest;
+     * says what became of each.
+     */
+    public void stop(Duration timeout, List<Part> parts, Consumer<String> say) {
+        Map<Part, ProcessHandle> stopping = new LinkedHashMap<>();
+        for (Part part : parts) {
+            Optional<ProcessHandle> process = running(part);
+            if (process.isEmpty()) {
+                say.accept("  " + part + ": not running");
+                continue;
+            }
+            process.get().destroy();
+            stopping.put(part, process.get());
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        stopping.forEach((part, process) -> {
+            boolean ended = Waiting.until(() -> !process.isAlive(), Duration.ofNanos(deadline - System.nanoTime()));
+            if (ended) {
+                say.accept("  " + part + ": stopped (pid " + process.pid() + ")");
+            }
+            else {
+                process.destroyForcibly();
+                say.accept("  " + part + ": killed (pid " + process.pid() + " did not stop within "
+                        + timeout.toSeconds() + "s)");
+            }
+            deleteQuietly(setup.pidFile(part));
+        });
+    }
+
+    /** SIGKILL, as a power cut of the process; waits up to 5 s for it to be gone. */
+    public void kill(ProcessHandle process) {
+        process.destroyForcibly();
+        Waiting.until(() -> !process.isAlive(), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The end of a part's log since its last start, at most {@code max} lines, indented, between two rules.
+     */
+    public List<String> logTail(Part part, int max) {
+        Path log = setup.log(part);
+        List<String> lines = new ArrayList<>();
+        lines.add("  ---- last lines of " + setup.shown(log) + " ----");
+        if (Files.isRegularFile(log)) {
+            List<String> sinceStart = LogTail.sinceLastStart(log, max);
+            sinceStart.forEach(line -> lines.add("  | " + line));
+        }
+        lines.add("  ----");
+        return lines;
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            String text = Files.isRegularFile(pidFile) ? Files.readString(pidFile).trim() : "";
+            return text.matches("\\d{1,10}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+        }
+        catch (IOException ex) {
+            return Optional.empty();
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.deadlinesaga.launcher.running;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.deadlinesaga.launcher.Part;
+import io.deadlinesaga.launcher.SagaException;
+import io.deadlinesaga.launcher.Setup;
+
+/** The services as processes: started from their built jars, healthy when their actuator says UP. */
+public final class Services {
+
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+
+    private final Setup setup;
+    private final Processes processes;
+
+    public Services(Setup setup, Processes processes) {
+        this.setup = setup;
+        this.processes = processes;
+    }
+
+    public boolean isHealthy(Part service) {
+        Network.Answer answer = Network.get(setup.url(service) + "/actuator/health", "application/json");
+        return answer.status() == 200 && answer.body().matches("(?s).*\"status\"\\s*:\\s*\"UP\".*");
+    }
+
+    /**
+     * Starts one service without waiting. It runs from {@code run/<service>.jar}, a hard link to (or, across
+     * file systems, a copy of) the built jar: a later build replaces the built jar with a new file and never
+     * touches the one a running JVM reads; a restart picks up the new build.
+     */
+    public ProcessHandle launch(Part service) {
+        var built = setup.builtJar(service);
+        if (!Files.isRegularFile(built)) {
+            throw new SagaException(setup.shown(built) + " is missing; run ./saga up --build");
+        }
+        if (Network.isOpen("127.0.0.1", setup.port(service))) {
+            throw new SagaException("cannot start " + service + ": port " + setup.port(service)
+                    + " is already in use by another process");
+        }
+        var runJar = setup.runJar(service);
+        try {
+            Files.createDirectories(setup.runDir());
+            Files.deleteIfExists(runJar);
+            try {
+                Files.createLink(runJar, built);
+            }
+            catch (IOException | UnsupportedOperationException acrossFileSystems) {
+                Files.copy(built, runJar, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        catch (IOException ex) {
+            throw new SagaException("cannot start " + service + ": " + ex.getMessage());
+        }
+        List<String> command = new ArrayList<>(List.of(setup.java()));
+        command.addAll(setup.flags().services());
+        command.addAll(List.of("-jar", runJar.toString()));
+        return processes.launch(service, command, setup.serviceEnvironment(),
+                service.yieldsTheCpu() ? setup.yieldNice() : 0);
+    }
+
+    /**
+     * Waits until every service given answers its health URL; says each one as it comes up, and for one that
+     * exits or times out prints the end of its log.
+     *
+     * @param progress where the waiting is shown as it goes (a terminal's status line), or null
+     * @throws SagaException when any of them did not come up
+     */
+    public void awaitHealthy(List<Part> services, Consumer<String> say, Consumer<String> progress) {
+        say.accept("Waiting for " + names(services) + " to answer /actuator/health (up to "
+                + setup.startTimeout().toSeconds() + "s)");
+        Set<Part> pending = new LinkedHashSet<>(services);
+        List<Part> failed = new ArrayList<>();
+        long started = System.nanoTime();
+        long nextReport = REPORT_EVERY.toSeconds();
+        while (!pending.isEmpty()) {
+            long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            for (Part service : List.copyOf(pending)) {
+                if (isHealthy(service)) {
+                    say.accept("  " + service + " is up after " + elapsed + "s");
+                    pending.remove(service);
+                }
+                else if (!processes.isRunning(service)) {
+                    say.accept("  " + service + " EXITED after " + elapsed + "s");
+                    processes.logTail(service, 40).forEach(say);
+                    failed.add(service);
+                    pending.remove(service);
+                }
+                else if (elapsed >= setup.startTimeout().toSeconds()) {
+                    say.accept("  " + service + " is still not healthy after " + setup.startTimeout().toSeconds()
+                            + "s (pid " + processes.running(service).map(ProcessHandle::pid).orElse(0L)
+                            + " left running)");
+                    processes.logTail(service, 40).forEach(say);
+                    failed.add(service);
+                    pending.remove(service);
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (progress != null) {
+                progress.accept(String.format("  %3ds  starting: %s", elapsed, names(pending)));
+            }
+            else if (elapsed >= nextReport) {
+                say.accept("  " + elapsed + "s, still starting: " + names(pending));
+                nextReport += REPORT_EVERY.toSeconds();
+            }
+            Waiting.pause(Duration.ofSeconds(1));
+        }
+        if (!failed.isEmpty()) {
+            throw new SagaException("failed to start: " + names(failed)
+                    + "  (./saga logs <service>; ./saga down stops the rest)");
+        }
+    }
+
+    private static String names(Iterable<Part> parts) {
+        List<String> names = new ArrayList<>();
+        parts.forEach(part -> names.add(part.partName()));
+        return String.join(" ", names);
+    }
+}
