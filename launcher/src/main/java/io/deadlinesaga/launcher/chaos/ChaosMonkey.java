@@ -13,6 +13,7 @@ import io.deadlinesaga.launcher.Part;
  */
 final class ChaosMonkey implements Runnable {
 
+    /** The least time with every part up between two actions. */
     static final Duration ALL_UP_AT_LEAST = Duration.ofSeconds(2);
 
     /** What an action does to the parts; each returns once the part is up again (or has failed to come up). */
@@ -28,14 +29,20 @@ final class ChaosMonkey implements Runnable {
     private final Hands hands;
     private final Duration every;
     private final Duration window;
+    private final Duration allUp;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final long startedAt = System.nanoTime();
 
     ChaosMonkey(ChaosPlan plan, Hands hands, Duration every, Duration window) {
+        this(plan, hands, every, window, ALL_UP_AT_LEAST);
+    }
+
+    ChaosMonkey(ChaosPlan plan, Hands hands, Duration every, Duration window, Duration allUp) {
         this.plan = plan;
         this.hands = hands;
         this.every = every;
         this.window = window;
+        this.allUp = allUp;
     }
 
     /** Ends the monkey after the action it is doing, if any. */
@@ -55,7 +62,7 @@ final class ChaosMonkey implements Runnable {
             else {
                 hands.killAndStart(action.service().orElseThrow(), actionStart);
             }
-            next = Math.max(actionStart + every.toMillis(), elapsed() + ALL_UP_AT_LEAST.toMillis());
+            next = Math.max(actionStart + every.toMillis(), elapsed() + allUp.toMillis());
         }
     }
 

@@ -1,0 +1,121 @@
+package io.deadlinesaga.launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user meets it: help, mistakes, and a status of a copy that is not running. */
+class SagaTest {
+
+    @TempDir
+    Path data;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int saga(Map<String, String> environment, String... args) {
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return Saga.run(Path.of("."), environment, console, args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutACommandPrintsTheHelpWithEveryCommandAndPart() {
+        // when
+        int status = saga(Map.of());
+
+        // then
+        assertThat(status).isZero();
+        assertThat(out()).contains("Usage: ./saga")
+                .contains("up", "down", "clean", "status", "start", "stop", "restart", "logs", "events",
+                        "kafka-console-consumer", "load", "chaos", "help")
+                .contains("saga-view  SAGA_VIEW_PORT [8085]");
+    }
+
+    @Test
+    void helpOfOneCommandShowsItsOptions() {
+        // when
+        int status = saga(Map.of(), "help", "chaos");
+
+        // then
+        assertThat(status).isZero();
+        assertThat(out()).contains("--kill-every=S").contains("[20]").contains("--orders=N").contains("[1800]");
+    }
+
+    @Test
+    void anUnknownCommandIsAMistakeWithExitStatus2() {
+        // when
+        int status = saga(Map.of(), "upp");
+
+        // then
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).contains("Unmatched argument at index 0: 'upp'").contains("Did you mean: ./saga up");
+    }
+
+    @Test
+    void anUnknownPartIsRefusedWithTheListOfParts() {
+        // when
+        int status = saga(Map.of("SAGA_DATA_DIR", data.toString()), "stop", "billing");
+
+        // then
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).contains("unknown part 'billing' (one of: kafka order exchange point deadline saga-view "
+                + "gateway)");
+    }
+
+    @Test
+    void aBadPortEndsTheCommandWithTheReason() {
+        // when
+        int status = saga(Map.of("ORDER_PORT", "eighty"), "status");
+
+        // then
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).isEqualToIgnoringNewLines("saga: ORDER_PORT=eighty is not a port number");
+    }
+
+    @Test
+    void statusOfACopyThatDoesNotRunSaysEachPartIsStopped() {
+        // when
+        int status = saga(Map.of("SAGA_DATA_DIR", data.toString()), "status");
+
+        // then
+        assertThat(status).isZero();
+        assertThat(out().lines()).containsExactly("kafka     stopped", "order     stopped", "exchange  stopped",
+                "point     stopped", "deadline  stopped", "saga-view stopped", "gateway   stopped");
+    }
+
+    @Test
+    void logsOfAPartThatNeverRanSaysSo() {
+        // when
+        int status = saga(Map.of("SAGA_DATA_DIR", data.toString()), "logs", "order");
+
+        // then
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).contains("saga: no log yet: " + data.resolve("logs/order.log"));
+    }
+
+    @Test
+    void chaosRefusesARateThatIsNotAboveZero() {
+        // when
+        int status = saga(Map.of("SAGA_DATA_DIR", data.toString()), "chaos", "--rate", "0");
+
+        // then
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).contains("chaos: --rate must be a number of orders per second above 0, not '0.0'");
+    }
+}

@@ -1,0 +1,88 @@
+package io.deadlinesaga.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SetupTest {
+
+    private static final Path ROOT = Path.of("/repo");
+    private static final Path HERE = Path.of("/home/someone");
+
+    @Test
+    void defaultsToTheRepositorysDataFolderAndTheDefaultPorts() {
+        // when
+        Setup setup = Setup.of(ROOT, HERE, Map.of(), "java");
+
+        // then
+        assertThat(setup.dataDir()).isEqualTo(Path.of("/repo/data"));
+        assertThat(setup.port(Part.GATEWAY)).isEqualTo(8088);
+        assertThat(setup.localBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(setup.localController()).isEqualTo("127.0.0.1:9093");
+        assertThat(setup.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void takesARelativeDataFolderFromTheCurrentDirectory() {
+        // when
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", "copy2/../saga2"), "java");
+
+        // then
+        assertThat(setup.dataDir()).isEqualTo(Path.of("/home/someone/saga2"));
+        assertThat(setup.pidFile(Part.ORDER)).isEqualTo(Path.of("/home/someone/saga2/run/order.pid"));
+        assertThat(setup.log(Part.KAFKA)).isEqualTo(Path.of("/home/someone/saga2/logs/kafka.log"));
+    }
+
+    @Test
+    void usesAnExternalKafkaWhenOneIsGiven() {
+        // when
+        Setup setup = Setup.of(ROOT, HERE, Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:29092"), "java");
+
+        // then
+        assertThat(setup.bootstrapServers()).isEqualTo("broker:29092");
+        assertThat(setup.serviceEnvironment()).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092");
+    }
+
+    @Test
+    void tellsEveryServiceEveryPortAndTheOthersUrls() {
+        // when
+        Setup setup = Setup.of(ROOT, HERE, Map.of("POINT_PORT", "18083"), "java");
+
+        // then
+        assertThat(setup.serviceEnvironment())
+                .containsEntry("POINT_PORT", "18083")
+                .containsEntry("POINT_URL", "http://localhost:18083")
+                .containsEntry("SAGA_VIEW_URL", "http://localhost:8085")
+                .containsEntry("SAGA_DATA_DIR", "/repo/data");
+    }
+
+    @Test
+    void refusesAPortThatIsNotANumber() {
+        assertThatThrownBy(() -> Setup.of(ROOT, HERE, Map.of("ORDER_PORT", "80a"), "java"))
+                .isInstanceOf(SagaException.class).hasMessage("ORDER_PORT=80a is not a port number");
+        assertThatThrownBy(() -> Setup.of(ROOT, HERE, Map.of("ORDER_PORT", "70000"), "java"))
+                .isInstanceOf(SagaException.class).hasMessage("ORDER_PORT=70000 is not a port number");
+    }
+
+    @Test
+    void refusesAPortGivenToTwoParts() {
+        assertThatThrownBy(() -> Setup.of(ROOT, HERE, Map.of("GATEWAY_PORT", "8081"), "java"))
+                .isInstanceOf(SagaException.class)
+                .hasMessage("GATEWAY_PORT=8081: that port is already given to ORDER_PORT");
+    }
+
+    @Test
+    void splitsJvmFlagsFromTheEnvironment() {
+        // when
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_JAVA_OPTS", " -Xmx1g  -XX:+UseG1GC ", "SAGA_KAFKA_JAVA_OPTS", ""),
+                "java");
+
+        // then
+        assertThat(setup.flags().services()).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+        assertThat(setup.flags().kafka()).isEmpty();
+    }
+}

@@ -1,0 +1,105 @@
+package io.deadlinesaga.launcher.running;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.deadlinesaga.launcher.Part;
+import io.deadlinesaga.launcher.Setup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Real background processes (a shell that waits), as the parts run. */
+class ProcessesTest {
+
+    @TempDir
+    Path data;
+
+    private final List<ProcessHandle> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsLeft() {
+        started.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private Setup setup() {
+        return Setup.of(Path.of("."), Path.of("."), Map.of("SAGA_DATA_DIR", data.toString()), "java");
+    }
+
+    /** A process whose command line names the part's run jar, as a service's does; it prints a line and waits. */
+    private ProcessHandle launchLikeAService(Processes processes, Setup setup, Part part) {
+        ProcessHandle process = processes.launch(part, List.of("bash", "-c", "echo started; while sleep 1; do :; done",
+                setup.runJar(part).toString()), Map.of("SAGA_MARK", "x"), 0);
+        started.add(process);
+        return process;
+    }
+
+    @Test
+    void aLaunchedPartRunsWithItsPidInItsPidFileAndItsOutputInItsLog() throws IOException {
+        // given
+        Setup setup = setup();
+        Processes processes = new Processes(setup);
+
+        // when
+        ProcessHandle process = launchLikeAService(processes, setup, Part.POINT);
+
+        // then
+        assertThat(Files.readString(setup.pidFile(Part.POINT)).trim()).isEqualTo(Long.toString(process.pid()));
+        assertThat(processes.running(Part.POINT)).contains(process);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(processes.logTail(Part.POINT, 40))
+                .anyMatch(line -> line.contains("./saga starting point")).contains("  | started"));
+    }
+
+    @Test
+    void stopEndsThePartAndForgetsItsPid() {
+        // given
+        Setup setup = setup();
+        Processes processes = new Processes(setup);
+        ProcessHandle process = launchLikeAService(processes, setup, Part.ORDER);
+        List<String> said = new ArrayList<>();
+
+        // when
+        processes.stop(Duration.ofSeconds(10), List.of(Part.ORDER, Part.POINT), said::add);
+
+        // then
+        assertThat(process.isAlive()).isFalse();
+        assertThat(setup.pidFile(Part.ORDER)).doesNotExist();
+        assertThat(said).containsExactly("  point: not running", "  order: stopped (pid " + process.pid() + ")");
+    }
+
+    @Test
+    void aPidFileOfAnotherProgramIsForgotten() throws IOException {
+        // given: the pid of a process that is not this copy's part (as after a pid was recycled)
+        Setup setup = setup();
+        Processes processes = new Processes(setup);
+        Files.createDirectories(setup.runDir());
+        Files.writeString(setup.pidFile(Part.EXCHANGE), ProcessHandle.current().pid() + "\n");
+
+        // when / then
+        assertThat(processes.running(Part.EXCHANGE)).isEmpty();
+        assertThat(setup.pidFile(Part.EXCHANGE)).doesNotExist();
+    }
+
+    @Test
+    void killEndsAPartAtOnce() {
+        // given
+        Setup setup = setup();
+        Processes processes = new Processes(setup);
+        ProcessHandle process = launchLikeAService(processes, setup, Part.DEADLINE);
+
+        // when
+        processes.kill(process);
+
+        // then
+        assertThat(process.isAlive()).isFalse();
+        assertThat(processes.running(Part.DEADLINE)).isEmpty();
+    }
+}
