@@ -39,13 +39,26 @@ public final class LoadMain {
         }
     }
 
+    /** Runs the command line {@code args}: its help, or a load. */
     public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        if (LoadOptions.wantsHelp(args)) {
-            out.print(LoadOptions.USAGE);
+        LoadArguments arguments;
+        try {
+            arguments = LoadArguments.parse(args);
+        }
+        catch (LoadOptions.BadOptionException ex) {
+            return badOptions(ex, err);
+        }
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(LoadArguments.usage());
             return PASSED;
         }
+        return run(arguments, environment, out, err);
+    }
+
+    /** Runs a load as the arguments say; the exit status. */
+    public static int run(LoadArguments arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
         try {
-            LoadOptions options = LoadOptions.parse(args, environment, new SecureRandom().nextLong());
+            LoadOptions options = arguments.toOptions(environment, new SecureRandom().nextLong());
             if (options.warmup() > 0) {
                 warmUp(options.forWarmup(), out);
             }
@@ -60,9 +73,7 @@ public final class LoadMain {
             }
         }
         catch (LoadOptions.BadOptionException ex) {
-            err.println("saga load: " + ex.getMessage());
-            err.println("Usage: ./saga load [--orders N] [--rate R] [--users U] [--mix KIND=W,...] ... (--help for all)");
-            return BAD_OPTIONS;
+            return badOptions(ex, err);
         }
         catch (LoadDriver.AbortedException ex) {
             out.flush();
@@ -74,5 +85,11 @@ public final class LoadMain {
             err.println("saga load: interrupted");
             return FAILED;
         }
+    }
+
+    private static int badOptions(LoadOptions.BadOptionException ex, PrintStream err) {
+        err.println("saga load: " + ex.getMessage());
+        err.println("Usage: ./saga load [--orders N] [--rate R] [--users U] [--mix KIND=W,...] ... (--help for all)");
+        return BAD_OPTIONS;
     }
 }

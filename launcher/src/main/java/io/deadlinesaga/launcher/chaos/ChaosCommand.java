@@ -33,7 +33,7 @@ import picocli.CommandLine.Unmatched;
  * {@code ./saga chaos}: a load while the saga's own services are SIGKILLed and started again, one at a time, and
  * the local broker restarts once, halfway.
  */
-@Command(name = "chaos", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "chaos", usageHelpWidth = 110,
         description = {"Runs ./saga load --chaos while, every --kill-every seconds, a random service (one of order, "
                 + "exchange, point, deadline, gateway) is killed with SIGKILL and started again, and the local Kafka "
                 + "broker is restarted once, halfway. The kills stop once the last order is sent, and every part is "
@@ -52,6 +52,9 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--orders", paramLabel = "N", description = "orders to place [${DEFAULT-VALUE}]")
     int orders = 1800;

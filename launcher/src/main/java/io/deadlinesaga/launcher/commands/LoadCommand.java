@@ -1,40 +1,42 @@
 package io.deadlinesaga.launcher.commands;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.Saga;
 import io.deadlinesaga.launcher.Setup;
+import io.deadlinesaga.load.LoadArguments;
 import io.deadlinesaga.load.LoadMain;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Unmatched;
 
-/** {@code ./saga load [options]}: the load driver, pointed at this copy's gateway, broker and data folder. */
-@Command(name = "load", description = {"Open accounts and place orders through the gateway at a fixed rate, wait "
-        + "for every decision and compensation, and check the invariants I1-I6.",
-        "./saga load --help for its options (by default --orders 200 --rate 20 --users 50)."})
+/**
+ * {@code ./saga load [options]}: the load driver, in this process, pointed at this copy's gateway, broker and data
+ * folder unless its options say otherwise. Its options and help are the load driver's own.
+ */
+@Command(name = "load")
 public final class LoadCommand implements Callable<Integer> {
 
     @ParentCommand
     Saga saga;
 
-    @Unmatched
-    List<String> options = new ArrayList<>();
+    @Mixin
+    LoadArguments arguments;
 
     @Override
     public Integer call() {
-        return run(saga, options);
+        Setup setup = saga.setup();
+        arguments.defaultAddresses(setup.url(Part.GATEWAY), setup.bootstrapServers(), setup.dataDir());
+        return LoadMain.run(arguments, System.getenv(), saga.console().out(), saga.console().err());
     }
 
-    /** The load driver's exit status; options given after this copy's addresses win over them. */
+    /** A load from a command line (the chaos command's), with this copy's addresses first; its exit status. */
     public static int run(Saga saga, List<String> options) {
         Setup setup = saga.setup();
-        List<String> args = new ArrayList<>(List.of("--gateway", setup.url(Part.GATEWAY), "--bootstrap-servers",
-                setup.bootstrapServers(), "--topic", Wire.TOPIC, "--data-dir", setup.dataDir().toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("--gateway", setup.url(Part.GATEWAY),
+                "--bootstrap-servers", setup.bootstrapServers(), "--data-dir", setup.dataDir().toString()));
         args.addAll(options);
         return LoadMain.run(args, System.getenv(), saga.console().out(), saga.console().err());
     }
