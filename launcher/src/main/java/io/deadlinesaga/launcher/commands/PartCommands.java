@@ -13,15 +13,19 @@ public final class PartCommands {
     private PartCommands() {
     }
 
-    @Command(name = "start", description = "Start one part and wait until it is healthy (a service is built first "
-            + "if needed, as up does).")
-    public static final class Start implements Runnable {
+    /** A command on the part it names. */
+    abstract static class OnePart implements Runnable {
 
         @ParentCommand
         Saga saga;
 
         @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
         Part part;
+    }
+
+    @Command(name = "start", description = "Start one part and wait until it is healthy (a service is built first "
+            + "if needed, as up does).")
+    public static final class Start extends OnePart {
 
         @Mixin
         BuildOptions build;
@@ -33,13 +37,7 @@ public final class PartCommands {
     }
 
     @Command(name = "stop", description = "Stop one part: SIGTERM, and SIGKILL if it has not ended in time.")
-    public static final class Stop implements Runnable {
-
-        @ParentCommand
-        Saga saga;
-
-        @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
-        Part part;
+    public static final class Stop extends OnePart {
 
         @Override
         public void run() {
@@ -48,13 +46,7 @@ public final class PartCommands {
     }
 
     @Command(name = "restart", description = "Stop, then start one part (a service picks up the latest build).")
-    public static final class Restart implements Runnable {
-
-        @ParentCommand
-        Saga saga;
-
-        @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
-        Part part;
+    public static final class Restart extends OnePart {
 
         @Mixin
         BuildOptions build;
