@@ -12,7 +12,6 @@ import io.deadlinesaga.launcher.commands.LogsCommand;
 import io.deadlinesaga.launcher.commands.PartCommands;
 import io.deadlinesaga.launcher.commands.StatusCommand;
 import io.deadlinesaga.launcher.commands.UpCommand;
-import io.deadlinesaga.launcher.running.Supervisor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,14 +33,9 @@ public final class Saga implements Runnable {
     /** Exit status of a command that could not do its work. */
     public static final int FAILED = 1;
 
-    private final Path root;
-    private final Map<String, String> environment;
     private final Console console;
-    private Setup setup;
 
-    Saga(Path root, Map<String, String> environment, Console console) {
-        this.root = root;
-        this.environment = environment;
+    private Saga(Console console) {
         this.console = console;
     }
 
@@ -52,8 +46,8 @@ public final class Saga implements Runnable {
     }
 
     static int run(Path root, Map<String, String> environment, Console console, String... args) {
-        Saga saga = new Saga(root, environment, console);
-        CommandLine commandLine = new CommandLine(saga)
+        Context context = new Context(root, environment, console);
+        CommandLine commandLine = new CommandLine(new Saga(console), new CommandFactory(context))
                 .setOut(new java.io.PrintWriter(console.out(), true))
                 .setErr(new java.io.PrintWriter(console.err(), true))
                 .setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -72,28 +66,4 @@ public final class Saga implements Runnable {
     public void run() {
         new CommandLine(this).usage(console.out());
     }
-
-    /** This copy's setup, read from the environment when first asked (help needs none). */
-    public Setup setup() {
-        if (setup == null) {
-            setup = Setup.of(root, Path.of("").toAbsolutePath(), environment,
-                    ProcessHandle.current().info().command().orElse("java"));
-        }
-        return setup;
-    }
-
-    public Console console() {
-        return console;
-    }
-
-    /** Starts and stops the parts of this copy, telling the console. */
-    public Supervisor supervisor() {
-        return new Supervisor(setup(), console);
-    }
-
-    /** Whether ./saga built just before this command (a running service then keeps its older build). */
-    public boolean justBuilt() {
-        return "yes".equals(environment.get("SAGA_JUST_BUILT"));
-    }
-
 }

@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
 
 import io.deadlinesaga.launcher.Console;
 import io.deadlinesaga.launcher.Part;
-import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
 import io.deadlinesaga.launcher.commands.LoadCommand;
@@ -25,7 +25,6 @@ import io.deadlinesaga.launcher.running.Supervisor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -47,8 +46,11 @@ public final class ChaosCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    @ParentCommand
-    Saga saga;
+    final Context context;
+
+    ChaosCommand(Context context) {
+        this.context = context;
+    }
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,9 +81,9 @@ public final class ChaosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        Setup setup = saga.setup();
-        Supervisor supervisor = saga.supervisor();
-        Console console = saga.console();
+        Setup setup = context.setup();
+        Supervisor supervisor = context.supervisor();
+        Console console = context.console();
         boolean restartKafka = !noKafkaRestart;
         if (!supervisor.processes().isRunning(Part.KAFKA)) {
             if (setup.externalKafka().isEmpty()) {
@@ -121,7 +123,7 @@ public final class ChaosCommand implements Callable<Integer> {
             List<String> load = new ArrayList<>(List.of("--chaos", "--warmup", "0", "--orders", Integer.toString(orders),
                     "--rate", Double.toString(rate)));
             load.addAll(loadOptions);
-            int status = LoadCommand.run(saga, load);
+            int status = LoadCommand.run(context, load);
             monkey.stop();
             join(monkeyThread);
             Runtime.getRuntime().removeShutdownHook(finishAction);

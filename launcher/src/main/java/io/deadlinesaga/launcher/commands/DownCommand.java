@@ -8,32 +8,34 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.Setup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code ./saga down [--clean]}. */
 @Command(name = "down", description = "Stop every service, then the local Kafka.")
 public final class DownCommand implements Runnable {
 
-    @ParentCommand
-    Saga saga;
+    final Context context;
+
+    DownCommand(Context context) {
+        this.context = context;
+    }
 
     @Option(names = "--clean", description = "also delete the data folder's databases, Kafka storage, logs and pids")
     boolean clean;
 
     @Override
     public void run() {
-        down(saga, clean);
+        down(context, clean);
     }
 
-    static void down(Saga saga, boolean clean) {
-        saga.supervisor().stopAll();
+    static void down(Context context, boolean clean) {
+        context.supervisor().stopAll();
         if (clean) {
-            Setup setup = saga.setup();
-            saga.console().say("Deleting " + setup.shown(setup.dataDir()) + "/ (databases, Kafka storage, logs)");
+            Setup setup = context.setup();
+            context.console().say("Deleting " + setup.shown(setup.dataDir()) + "/ (databases, Kafka storage, logs)");
             // only what ./saga and the services put there: SAGA_DATA_DIR may name a folder that holds more
             for (Path made : List.of(setup.dataDir().resolve("db"), setup.kafkaDir(), setup.logDir(), setup.runDir())) {
                 deleteRecursively(made);
@@ -67,12 +69,15 @@ public final class DownCommand implements Runnable {
     @Command(name = "clean", description = "The same as down --clean.")
     public static final class Clean implements Runnable {
 
-        @ParentCommand
-        Saga saga;
+        private final Context context;
+
+        Clean(Context context) {
+            this.context = context;
+        }
 
         @Override
         public void run() {
-            down(saga, true);
+            down(context, true);
         }
     }
 }

@@ -6,14 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.deadlinesaga.launcher.Part;
-import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.running.Network;
 import io.deadlinesaga.launcher.running.Waiting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ./saga events <orderId> [--follow]}: one order's events, one readable line each, as the saga view tells
@@ -26,8 +25,11 @@ public final class EventsCommand implements Runnable {
     static final Duration LOOK_EVERY = Duration.ofMillis(500);
     private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    @ParentCommand
-    Saga saga;
+    final Context context;
+
+    EventsCommand(Context context) {
+        this.context = context;
+    }
 
     @Parameters(paramLabel = "<orderId>", description = "the order's id")
     long orderId;
@@ -38,12 +40,12 @@ public final class EventsCommand implements Runnable {
 
     @Override
     public void run() {
-        String url = saga.setup().url(Part.GATEWAY) + "/sagas/" + orderId;
+        String url = context.setup().url(Part.GATEWAY) + "/sagas/" + orderId;
         Timeline timeline = new Timeline();
         do {
             Network.Answer answer = Network.get(url, "text/plain");
             if (answer.status() == 200) {
-                timeline.linesAfterThoseShown(answer.body()).forEach(saga.console()::say);
+                timeline.linesAfterThoseShown(answer.body()).forEach(context.console()::say);
             }
             else if (!follow) {
                 throw new SagaException(problem(answer));
@@ -57,7 +59,7 @@ public final class EventsCommand implements Runnable {
 
     private String problem(Network.Answer answer) {
         return switch (answer.status()) {
-            case 0 -> "the gateway does not answer at " + saga.setup().url(Part.GATEWAY)
+            case 0 -> "the gateway does not answer at " + context.setup().url(Part.GATEWAY)
                     + ": is the saga up? (./saga status)";
             case 404 -> "no event of order " + orderId + " on the topic (yet)";
             // a view still catching up with the topic says in its problem's detail how far behind it is

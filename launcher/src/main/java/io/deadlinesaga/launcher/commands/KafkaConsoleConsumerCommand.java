@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.deadlinesaga.contract.Wire;
-import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Context;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Unmatched;
 
 /** Kafka's own console consumer, on this copy's broker and the saga's topic unless told otherwise. */
@@ -16,16 +15,19 @@ import picocli.CommandLine.Unmatched;
         "  ./saga kafka-console-consumer --from-beginning --formatter-property print.key=true"})
 public final class KafkaConsoleConsumerCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Saga saga;
+    final Context context;
+
+    KafkaConsoleConsumerCommand(Context context) {
+        this.context = context;
+    }
 
     @Unmatched
     List<String> flags = new ArrayList<>();
 
     @Override
     public Integer call() {
-        List<String> args = withDefaults(flags, saga.setup().bootstrapServers());
-        return Foreground.run(saga.supervisor().broker().tool("org.apache.kafka.tools.consumer.ConsoleConsumer", args));
+        List<String> args = withDefaults(flags, context.setup().bootstrapServers());
+        return Foreground.run(context.supervisor().broker().tool("org.apache.kafka.tools.consumer.ConsoleConsumer", args));
     }
 
     /** The flags, with {@code --bootstrap-server} and {@code --topic} added unless given. */

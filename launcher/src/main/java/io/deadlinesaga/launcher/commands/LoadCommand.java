@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.deadlinesaga.launcher.Part;
-import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.Setup;
 import io.deadlinesaga.load.LoadArguments;
 import io.deadlinesaga.load.LoadMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ./saga load [options]}: the load driver, in this process, pointed at this copy's gateway, broker and data
@@ -19,25 +18,28 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "load")
 public final class LoadCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Saga saga;
+    final Context context;
+
+    LoadCommand(Context context) {
+        this.context = context;
+    }
 
     @Mixin
     LoadArguments arguments;
 
     @Override
     public Integer call() {
-        Setup setup = saga.setup();
+        Setup setup = context.setup();
         arguments.defaultAddresses(setup.url(Part.GATEWAY), setup.bootstrapServers(), setup.dataDir());
-        return LoadMain.run(arguments, System.getenv(), saga.console().out(), saga.console().err());
+        return LoadMain.run(arguments, context.environment(), context.console().out(), context.console().err());
     }
 
     /** A load from a command line (the chaos command's), with this copy's addresses first; its exit status. */
-    public static int run(Saga saga, List<String> options) {
-        Setup setup = saga.setup();
+    public static int run(Context context, List<String> options) {
+        Setup setup = context.setup();
         List<String> args = new java.util.ArrayList<>(List.of("--gateway", setup.url(Part.GATEWAY),
                 "--bootstrap-servers", setup.bootstrapServers(), "--data-dir", setup.dataDir().toString()));
         args.addAll(options);
-        return LoadMain.run(args, System.getenv(), saga.console().out(), saga.console().err());
+        return LoadMain.run(args, context.environment(), context.console().out(), context.console().err());
     }
 }

@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.deadlinesaga.launcher.Part;
-import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.SagaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code ./saga logs <part> [-f]}. */
 @Command(name = "logs", description = "The last 200 lines of a part's log, or follow it with -f.")
 public final class LogsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Saga saga;
+    final Context context;
+
+    LogsCommand(Context context) {
+        this.context = context;
+    }
 
     @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
     Part part;
@@ -28,9 +30,9 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path log = saga.setup().log(part);
+        Path log = context.setup().log(part);
         if (!Files.isRegularFile(log)) {
-            throw new SagaException("no log yet: " + saga.setup().shown(log));
+            throw new SagaException("no log yet: " + context.setup().shown(log));
         }
         return Foreground.run(follow ? List.of("tail", "-n", "200", "-f", log.toString())
                 : List.of("tail", "-n", "200", log.toString()));

@@ -4,35 +4,37 @@ import java.util.Optional;
 
 import io.deadlinesaga.launcher.Console;
 import io.deadlinesaga.launcher.Part;
-import io.deadlinesaga.launcher.Saga;
+import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.Setup;
 import io.deadlinesaga.launcher.running.Network;
 import io.deadlinesaga.launcher.running.Supervisor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code ./saga status}: one line per part. */
 @Command(name = "status", description = "Running or stopped, pid, address and health of each part.")
 public final class StatusCommand implements Runnable {
 
-    @ParentCommand
-    Saga saga;
+    final Context context;
+
+    StatusCommand(Context context) {
+        this.context = context;
+    }
 
     @Override
     public void run() {
-        Setup setup = saga.setup();
-        Supervisor supervisor = saga.supervisor();
+        Setup setup = context.setup();
+        Supervisor supervisor = context.supervisor();
         for (Part part : Part.values()) {
             Optional<ProcessHandle> process = supervisor.processes().running(part);
             if (process.isPresent()) {
-                saga.console().say(String.format("%-9s running  pid %-8s %-23s %s", part, process.get().pid(),
+                context.console().say(String.format("%-9s running  pid %-8s %-23s %s", part, process.get().pid(),
                         address(setup, part), health(setup, supervisor, part)));
             }
             else if (part == Part.KAFKA && setup.externalKafka().isPresent()) {
-                saga.console().say(String.format("%-9s external              %s", part, setup.externalKafka().get()));
+                context.console().say(String.format("%-9s external              %s", part, setup.externalKafka().get()));
             }
             else {
-                saga.console().say(String.format("%-9s stopped", part));
+                context.console().say(String.format("%-9s stopped", part));
             }
         }
     }
