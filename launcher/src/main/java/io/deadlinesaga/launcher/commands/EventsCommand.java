@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.running.Network;
 import io.deadlinesaga.launcher.running.Waiting;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +24,11 @@ import picocli.CommandLine.Parameters;
         + "the gateway).")
 public final class EventsCommand implements Runnable {
 
-    static final Duration LOOK_EVERY = Duration.ofMillis(500);
+    /** How far apart the view is asked while it has not yet read a record that arrived. */
+    static final Duration LOOK_EVERY = Duration.ofMillis(200);
+    static final int LOOK_AGAIN_TIMES = 10;
+    /** The longest wait for a record of the order before the view is asked again anyway. */
+    static final Duration LOOK_AGAIN_AFTER = Duration.ofSeconds(5);
     private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     final Context context;
@@ -42,19 +48,39 @@ public final class EventsCommand implements Runnable {
     public void run() {
         String url = context.setup().url(Part.GATEWAY) + "/sagas/" + orderId;
         Timeline timeline = new Timeline();
-        do {
+        if (!follow) {
             Network.Answer answer = Network.get(url, "text/plain");
-            if (answer.status() == 200) {
-                timeline.linesAfterThoseShown(answer.body()).forEach(context.console()::say);
-            }
-            else if (!follow) {
+            if (answer.status() != 200) {
                 throw new SagaException(problem(answer));
             }
-            if (follow) {
-                Waiting.pause(LOOK_EVERY);
+            timeline.linesAfterThoseShown(answer.body()).forEach(context.console()::say);
+            return;
+        }
+        try (OrderRecords records = new OrderRecords(context.setup().bootstrapServers(), Wire.TOPIC, orderId)) {
+            showNewLines(url, timeline, LOOK_AGAIN_TIMES);
+            while (!Thread.currentThread().isInterrupted()) {
+                // asks the view again when a record of the order arrives, and now and then in case the view
+                // was behind the record that last woke it
+                showNewLines(url, timeline, records.arrived(LOOK_AGAIN_AFTER) ? LOOK_AGAIN_TIMES : 1);
             }
         }
-        while (follow && !Thread.currentThread().isInterrupted());
+        catch (KafkaException ex) {
+            throw new SagaException("cannot follow order " + orderId + ": the topic at "
+                    + context.setup().bootstrapServers() + " cannot be read (" + ex.getMessage() + ")");
+        }
+    }
+
+    /** Asks the view up to {@code times} times, a little apart, until it tells of events not shown yet. */
+    private void showNewLines(String url, Timeline timeline, int times) {
+        for (int i = 0; i < times; i++) {
+            Network.Answer answer = Network.get(url, "text/plain");
+            List<String> fresh = answer.status() == 200 ? timeline.linesAfterThoseShown(answer.body()) : List.of();
+            fresh.forEach(context.console()::say);
+            if (!fresh.isEmpty()) {
+                return;
+            }
+            Waiting.pause(LOOK_EVERY);
+        }
     }
 
     private String problem(Network.Answer answer) {
