@@ -76,8 +76,9 @@ final class SagaScript {
         List<Path> artifacts = new ArrayList<>();
         SERVICES.forEach(service -> artifacts.add(root.resolve(service + "/target/" + service + "-exec.jar")));
         artifacts.add(root.resolve("kafka/target/lib"));
+        artifacts.add(root.resolve("launcher/target/launcher-exec.jar"));
         assertThat(artifacts)
-                .as("the exec jars and Kafka's jars: run `./mvnw -DskipTests package` first (in %s)", root)
+                .as("the exec jars, the launcher and Kafka's jars: run `./mvnw -DskipTests package` first (in %s)", root)
                 .allSatisfy(artifact -> assertThat(artifact).exists());
     }
 
