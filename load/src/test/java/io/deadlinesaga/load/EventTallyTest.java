@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import static io.deadlinesaga.load.EventName.EXCHANGE_SUCCEED;
-import static io.deadlinesaga.load.EventName.ORDER_CREATED;
-import static io.deadlinesaga.load.EventName.ORDER_PLACED;
+import static io.deadlinesaga.contract.EventName.EXCHANGE_SUCCEED;
+import static io.deadlinesaga.contract.EventName.ORDER_CREATED;
+import static io.deadlinesaga.contract.EventName.ORDER_PLACED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventTallyTest {
