@@ -201,7 +201,7 @@ public final class SagaRules {
                         + String.join(", ", missing));
             }
             String deadline = judging.services().deadlineState();
-            if (deadline == null) {
+            if (ServiceFacts.NONE.equals(deadline)) {
                 judging.found(Rule.DEADLINE_NOT_SETTLED, "deadline has no deadline for it (OrderCreated not processed)");
             }
             else if (ServiceFacts.PENDING.equals(deadline)) {

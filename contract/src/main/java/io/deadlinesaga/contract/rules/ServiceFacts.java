@@ -10,7 +10,8 @@ import java.util.List;
  * @param exchange what exchange holds ({@code GET /exchanges/{id}}); null when it has no exchange for the order
  * @param ledger the point ledger's lines for the order ({@code GET /transactions?orderId={id}})
  * @param deadlineState the state of the order's deadline ({@code GET /deadlines/{id}}: PENDING, FIRED or
- *        CANCELLED); null when the deadline service has none
+ *        CANCELLED); {@link #NONE} when the deadline service has none for the order; null when it did not answer
+ *        (the rule that reads it does not judge then)
  * @param decisionsSeen the decided statuses order showed, in the order first seen, when it was asked more than
  *        once over time (the last answer included); empty when it was asked once
  */
@@ -25,6 +26,8 @@ public record ServiceFacts(Order order, Exchange exchange, List<LedgerLine> ledg
     /** The state of an exchange in effect; any other (COMPENSATED, CLOSED) is not. */
     public static final String EXCHANGED = "EXCHANGED";
     public static final String DEDUCTION = "DEDUCTION";
+    /** The deadline service has no deadline for the order. */
+    public static final String NONE = "NONE";
     public static final String REFUND = "REFUND";
 
     public ServiceFacts {

@@ -70,13 +70,26 @@ class NothingLostTest {
     void namesADecidedOrderWhoseDeadlineIsStillPendingOrNeverRegistered() {
         // when
         Judgement pending = ASaga.approved().deadline(ServiceFacts.PENDING).judgedAtTheEnd();
-        Judgement missing = ASaga.approved().deadline(null).judgedAtTheEnd();
+        Judgement missing = ASaga.approved().deadline(ServiceFacts.NONE).judgedAtTheEnd();
 
         // then
         assertThat(pending.findings()).extracting(Finding::rule).containsExactly(Rule.DEADLINE_NOT_SETTLED);
         assertThat(pending.findings().get(0).detail()).endsWith("its deadline is still PENDING");
         assertThat(missing.findings()).extracting(Finding::rule).containsExactly(Rule.DEADLINE_NOT_SETTLED);
         assertThat(missing.findings().get(0).detail()).contains("OrderCreated not processed");
+    }
+
+    @Test
+    void doesNotJudgeTheDeadlineOfAnOrderWhenTheDeadlineServiceDidNotAnswer() {
+        // given
+        ASaga saga = ASaga.approved().deadline(null);
+
+        // when
+        Judgement judgement = saga.judgedAtTheEnd();
+
+        // then
+        assertThat(judgement.findings()).isEmpty();
+        assertThat(judgement.verdict()).isEqualTo(Verdict.CONSISTENT);
     }
 
     @Test
