@@ -38,7 +38,8 @@ record OrderFacts(long orderId, OrderKind kind, String holderId, BigDecimal amou
 
     /** What every service answers about the order. */
     ServiceFacts services() {
-        return new ServiceFacts(order == null ? null : order.toFacts(), exchange, ledger, deadlineState, decisionsSeen);
+        return new ServiceFacts(order == null ? null : order.toFacts(), exchange, ledger,
+                deadlineState == null ? ServiceFacts.NONE : deadlineState, decisionsSeen);
     }
 
     /** The facts the contract's rules judge: the topic's events and every service's answer. */
