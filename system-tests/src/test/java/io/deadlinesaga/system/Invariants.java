@@ -70,21 +70,16 @@ final class Invariants {
     private SagaFacts factsOf(long orderId) {
         List<TopicEvent> events = new ArrayList<>();
         for (TopicObserver.Seen seen : topic.eventsOf(orderId)) {
-            EventName.ofWireName(seen.type()).map(type -> topicEvent(type, seen)).ifPresent(events::add);
+            JsonNode value = seen.value();
+            EventName.ofWireName(seen.type()).map(type -> TopicEvent.fromWire(type, value.path("eventId").asString(""),
+                    value.path("timestamp").asLong(0), field -> text(value.path(field)))).ifPresent(events::add);
         }
         return SagaFacts.ofTopic(orderId, events, List.of()).withServices(new ServiceFacts(order(orderId),
                 exchange(orderId), ledger(orderId), deadlineState(orderId)));
     }
 
-    private static TopicEvent topicEvent(EventName type, TopicObserver.Seen seen) {
-        JsonNode value = seen.value();
-        TopicEvent event = TopicEvent.of(type, value.path("eventId").asString(""), value.path("timestamp").asLong(0));
-        return switch (type) {
-            case POINT_USED -> event.withPoints(value.path("point").decimalValue());
-            case POINT_USE_COMPENSATED -> event.withPoints(value.path("refunded").decimalValue());
-            case ORDER_CREATED -> event.withDeadline(value.path("deadline").asLong(0));
-            default -> event;
-        };
+    private static String text(JsonNode field) {
+        return field.isMissingNode() || field.isNull() ? null : field.asString();
     }
 
     private ServiceFacts.Order order(long orderId) {

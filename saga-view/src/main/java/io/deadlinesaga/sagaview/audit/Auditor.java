@@ -40,19 +40,11 @@ public class Auditor {
                 deadLetters.add(new DeadLetter(entry.text("eventType"), entry.text("error")));
             }
             else {
-                EventName.ofWireName(entry.type()).map(type -> topicEvent(type, entry)).ifPresent(events::add);
+                EventName.ofWireName(entry.type())
+                        .map(type -> TopicEvent.fromWire(type, entry.eventId(), entry.time(), entry::text))
+                        .ifPresent(events::add);
             }
         }
         return SagaFacts.ofTopic(orderId, events, deadLetters);
-    }
-
-    private static TopicEvent topicEvent(EventName type, TimelineEntry entry) {
-        TopicEvent event = TopicEvent.of(type, entry.eventId(), entry.time());
-        return switch (type) {
-            case POINT_USED -> event.withPoints(entry.decimal("point"));
-            case POINT_USE_COMPENSATED -> event.withPoints(entry.decimal("refunded"));
-            case ORDER_CREATED -> event.withDeadline(entry.fields().path("deadline").asLong(0));
-            default -> event;
-        };
     }
 }
