@@ -144,7 +144,7 @@ public final class SagaRules {
             }
         });
         topic.pointsStillDeducted().ifPresent(net -> judging.found(Rule.POINTS_NOT_RESTORED,
-                plain(net) + " points still deducted"));
+                net.toPlainString() + " points still deducted"));
         OptionalLong rejectedAt = OptionalLong.empty();
         if (judging.order.isPresent()) {
             ServiceFacts.Order order = judging.order.get();

@@ -75,7 +75,7 @@ class AuditorTest {
         assertThat(audit.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.rule()).isEqualTo(Rule.POINTS_NOT_RESTORED);
             assertThat(finding.invariant()).isEqualTo("I3");
-            assertThat(finding.detail()).endsWith("0.5 points still deducted");
+            assertThat(finding.detail()).endsWith("0.50 points still deducted");
         });
     }
 
