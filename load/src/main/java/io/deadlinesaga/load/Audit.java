@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 
+import io.deadlinesaga.contract.EventName;
+
 /**
  * The check after a load: reads the topic to its end and what every service holds for every order and account,
  * and checks the invariants. A violation that may still clear (an event on its way to the topic or to the

@@ -1,13 +1,18 @@
 package io.deadlinesaga.load;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.deadlinesaga.contract.EventName;
+import io.deadlinesaga.contract.rules.TopicEvent;
+
 /**
  * One order's events on the topic: how many of each type, when the first of each type was created (its
- * {@code timestamp}), and how late each of its deadlines fired. An event counts once however often its
+ * {@code timestamp}), its deadline, and how late each of its deadlines fired. An event counts once however often its
  * record is on the topic: the outbox sends a row again when its service crashed between sending and marking
  * it sent, and consumers drop the copy by its eventId; such copies are counted apart, as redeliveries.
  */
@@ -16,6 +21,7 @@ final class EventTally {
     private final int[] counts = new int[EventName.values().length];
     private final long[] firstAt = new long[EventName.values().length];
     private final long[] firstSentAt = new long[EventName.values().length];
+    private long deadline;
     private long[] lateness = new long[0];
     /** a 64-bit digest of each eventId seen, to tell a copy from a second event of the same type */
     private long[] seen = new long[0];
@@ -88,6 +94,26 @@ final class EventTally {
         long created = firstAt[name.ordinal()];
         long sent = firstSentAt[name.ordinal()];
         return created > 0 && sent > 0 ? OptionalLong.of(sent - created) : OptionalLong.empty();
+    }
+
+    /** The deadline its OrderCreated carries, epoch ms. */
+    synchronized void deadline(long deadline) {
+        this.deadline = deadline;
+    }
+
+    /**
+     * Its events as the contract's rules read them: each event counted, at the time the first of its type was
+     * created, copies already dropped (so without eventIds), and the points they moved unknown (the ledger has them).
+     */
+    synchronized List<TopicEvent> events() {
+        List<TopicEvent> events = new ArrayList<>(total());
+        for (EventName name : EventName.values()) {
+            for (int i = 0; i < counts[name.ordinal()]; i++) {
+                TopicEvent event = TopicEvent.of(name, null, firstAt[name.ordinal()]);
+                events.add(name == EventName.ORDER_CREATED ? event.withDeadline(deadline) : event);
+            }
+        }
+        return events;
     }
 
     /** A DeadlineReached fired {@code firedAt - deadline} ms after its due time. */

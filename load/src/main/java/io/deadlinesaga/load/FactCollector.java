@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongFunction;
 
+import io.deadlinesaga.contract.rules.ServiceFacts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,16 +77,16 @@ final class FactCollector {
                 ? read(get("/orders/" + id).thenApply(answer -> answer.is(200) ? observed(order, OrderState.of(answer.body())) : null),
                         order.state(), unreadable)
                 : CompletableFuture.completedFuture(order.state());
-        CompletableFuture<OrderFacts.Exchange> exchange = read(get("/exchanges/" + id).thenApply(answer -> answer.is(200)
-                ? new OrderFacts.Exchange(answer.body().path("state").asString(), answer.body().path("point").decimalValue())
+        CompletableFuture<ServiceFacts.Exchange> exchange = read(get("/exchanges/" + id).thenApply(answer -> answer.is(200)
+                ? new ServiceFacts.Exchange(answer.body().path("state").asString(), answer.body().path("point").decimalValue())
                 : null), null, unreadable);
-        CompletableFuture<List<OrderFacts.LedgerLine>> ledger = read(get("/transactions?orderId=" + id)
+        CompletableFuture<List<ServiceFacts.LedgerLine>> ledger = read(get("/transactions?orderId=" + id)
                 .thenApply(answer -> ledgerLines(answer.body())), List.of(), unreadable);
         CompletableFuture<String> deadline = read(get("/deadlines/" + id)
                 .thenApply(answer -> answer.is(200) ? answer.body().path("state").asString() : null), null, unreadable);
         return CompletableFuture.allOf(state, exchange, ledger, deadline).thenApply(ignored -> new OrderFacts(id,
                 order.kind, order.holderId, order.amount, state.join(), exchange.join(), ledger.join(), deadline.join(),
-                events, order.statusFlip(), List.copyOf(unreadable)));
+                events, order.decisionsSeen(), List.copyOf(unreadable)));
     }
 
     /** A read that failed for good counts as unreadable, with what it got, instead of failing the whole check. */
@@ -101,10 +102,10 @@ final class FactCollector {
         return state;
     }
 
-    private static List<OrderFacts.LedgerLine> ledgerLines(JsonNode entries) {
-        List<OrderFacts.LedgerLine> lines = new ArrayList<>();
+    private static List<ServiceFacts.LedgerLine> ledgerLines(JsonNode entries) {
+        List<ServiceFacts.LedgerLine> lines = new ArrayList<>();
         for (JsonNode entry : entries) {
-            lines.add(new OrderFacts.LedgerLine(entry.path("type").asString(), entry.path("point").decimalValue()));
+            lines.add(new ServiceFacts.LedgerLine(entry.path("type").asString(), entry.path("point").decimalValue()));
         }
         return lines;
     }

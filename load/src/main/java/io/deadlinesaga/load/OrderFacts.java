@@ -3,6 +3,9 @@ package io.deadlinesaga.load;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.deadlinesaga.contract.rules.SagaFacts;
+import io.deadlinesaga.contract.rules.ServiceFacts;
+
 /**
  * One order as every service and the topic show it at the end of a load: what the invariant checker reads.
  *
@@ -12,23 +15,12 @@ import java.util.List;
  * @param ledger {@code GET /transactions?orderId={id}}
  * @param deadlineState the state of {@code GET /deadlines/{id}}, null if it answered 404
  * @param events its events on the topic
- * @param statusFlip how its status changed after a decision while the driver polled it, or null if it never did
+ * @param decisionsSeen the decisions the driver polled, in the order first seen (more than one breaks I5)
  * @param unreadable what could not be read (a service that kept failing), so the facts above are incomplete
  */
-record OrderFacts(long orderId, OrderKind kind, String holderId, BigDecimal amount, OrderState order, Exchange exchange,
-        List<LedgerLine> ledger, String deadlineState, EventTally events, String statusFlip, List<String> unreadable) {
-
-    static final String EXCHANGED = "EXCHANGED";
-    static final String DEDUCTION = "DEDUCTION";
-    static final String REFUND = "REFUND";
-
-    /** An order's exchange: its state and the points the amount was worth. */
-    record Exchange(String state, BigDecimal point) {
-    }
-
-    /** One line of the point ledger: a DEDUCTION or a REFUND. */
-    record LedgerLine(String type, BigDecimal point) {
-    }
+record OrderFacts(long orderId, OrderKind kind, String holderId, BigDecimal amount, OrderState order,
+        ServiceFacts.Exchange exchange, List<ServiceFacts.LedgerLine> ledger, String deadlineState, EventTally events,
+        List<String> decisionsSeen, List<String> unreadable) {
 
     /** Whether the order service shows the order that was placed under this id (and not another one). */
     boolean isTheOrderPlaced() {
@@ -36,16 +28,22 @@ record OrderFacts(long orderId, OrderKind kind, String holderId, BigDecimal amou
                 && amount.compareTo(order.amount()) == 0;
     }
 
+    boolean isApproved() {
+        return order != null && Outcome.APPROVED.equals(order.status());
+    }
+
     String describe() {
         return "order " + orderId + " (" + kind.label() + ")";
     }
 
-    int count(String ledgerType) {
-        return (int) ledger.stream().filter(line -> line.type().equals(ledgerType)).count();
+    /** What every service answers about the order. */
+    ServiceFacts services() {
+        return new ServiceFacts(order == null ? null : order.toFacts(), exchange, ledger,
+                deadlineState == null ? ServiceFacts.NONE : deadlineState, decisionsSeen);
     }
 
-    BigDecimal sum(String ledgerType) {
-        return ledger.stream().filter(line -> line.type().equals(ledgerType)).map(LedgerLine::point)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** The facts the contract's rules judge: the topic's events and every service's answer. */
+    SagaFacts toSagaFacts() {
+        return SagaFacts.ofTopic(orderId, events.events(), List.of()).withServices(services());
     }
 }

@@ -2,6 +2,8 @@ package io.deadlinesaga.load;
 
 import java.math.BigDecimal;
 
+import io.deadlinesaga.contract.rules.ServiceFacts;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,9 +14,6 @@ import tools.jackson.databind.JsonNode;
  */
 record OrderState(long id, String holderId, BigDecimal amount, String status, String reason, String detail,
         String compensation, long createdAt, Long decidedAt, long deadline) {
-
-    static final String PENDING = "PENDING";
-    static final String COMPLETED = "COMPLETED";
 
     static OrderState of(JsonNode order) {
         return new OrderState(order.path("id").asLong(), text(order, "holderId"),
@@ -30,13 +29,19 @@ record OrderState(long id, String holderId, BigDecimal amount, String status, St
         return value.isString() ? value.asString() : null;
     }
 
+    /** The order as the contract's rules read it. */
+    ServiceFacts.Order toFacts() {
+        return new ServiceFacts.Order(status, compensation, deadline, decidedAt);
+    }
+
     boolean isDecided() {
-        return Outcome.APPROVED.equals(status) || Outcome.REJECTED.equals(status);
+        return toFacts().isDecided();
     }
 
     /** Decided, and if rejected, compensated: nothing more will happen to it. */
     boolean isSettled() {
-        return Outcome.APPROVED.equals(status) || Outcome.REJECTED.equals(status) && COMPLETED.equals(compensation);
+        ServiceFacts.Order order = toFacts();
+        return order.isApproved() || order.isCompensated();
     }
 
     Outcome outcome() {

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.deadlinesaga.contract.rules.ServiceFacts;
+
 /** The figures of a finished load and its violations, ending with the line {@code violations: N}. */
 final class Report {
 
@@ -125,7 +127,7 @@ final class Report {
     private String compensations() {
         long rejected = result.orders().stream().filter(facts -> hasStatus(facts, Outcome.REJECTED)).count();
         long completed = result.orders().stream().filter(facts -> hasStatus(facts, Outcome.REJECTED)
-                && OrderState.COMPLETED.equals(facts.order().compensation())).count();
+                && ServiceFacts.COMPLETED.equals(facts.order().compensation())).count();
         return completed + " of " + rejected + " rejected orders COMPLETED";
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
+import io.deadlinesaga.contract.EventName;
 import io.deadlinesaga.contract.Wire;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -167,6 +168,9 @@ final class TopicWatcher implements AutoCloseable {
             EventTally tally = tallies.computeIfAbsent(orderId, id -> new EventTally());
             if (!tally.add(name, event.path("timestamp").asLong(0), record.timestamp(), event.path("eventId").asString(""))) {
                 return; // a copy of an event already counted
+            }
+            if (name == EventName.ORDER_CREATED) {
+                tally.deadline(event.path("deadline").asLong(0));
             }
             if (name == EventName.DEADLINE_REACHED && event.path("firedAt").isNumber() && event.path("deadline").isNumber()) {
                 tally.addDeadlineLateness(event.path("firedAt").asLong() - event.path("deadline").asLong());

@@ -1,6 +1,7 @@
 package io.deadlinesaga.load;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,7 +25,7 @@ final class TrackedOrder {
     private volatile String placingError;
     private volatile OrderState state;
     private volatile String firstDecision;
-    private volatile String statusFlip;
+    private volatile String laterDecision;
     private volatile long nextPollNanos;
 
     TrackedOrder(int index, OrderKind kind, String holderId, long currencyId, BigDecimal amount, String idempotencyKey) {
@@ -56,8 +57,8 @@ final class TrackedOrder {
         if (firstDecision == null) {
             firstDecision = seen.status();
         }
-        else if (!firstDecision.equals(seen.status()) && statusFlip == null) {
-            statusFlip = "seen " + firstDecision + ", later " + seen.status();
+        else if (!firstDecision.equals(seen.status()) && laterDecision == null) {
+            laterDecision = seen.status();
         }
     }
 
@@ -88,8 +89,12 @@ final class TrackedOrder {
         return state;
     }
 
-    String statusFlip() {
-        return statusFlip;
+    /** The decisions polled, in the order first seen: none, one, or a first and another it turned into. */
+    synchronized List<String> decisionsSeen() {
+        if (firstDecision == null) {
+            return List.of();
+        }
+        return laterDecision == null ? List.of(firstDecision) : List.of(firstDecision, laterDecision);
     }
 
     boolean isDecided() {

@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.deadlinesaga.load.EventName.EXCHANGE_COMPENSATED;
-import static io.deadlinesaga.load.EventName.EXCHANGE_SUCCEED;
-import static io.deadlinesaga.load.EventName.ORDER_CREATED;
-import static io.deadlinesaga.load.EventName.ORDER_PLACED;
-import static io.deadlinesaga.load.EventName.ORDER_REJECTED;
-import static io.deadlinesaga.load.EventName.POINT_USED;
-import static io.deadlinesaga.load.EventName.POINT_USE_COMPENSATED;
-import static io.deadlinesaga.load.EventName.POINT_USE_FAILED;
+import io.deadlinesaga.contract.EventName;
+import io.deadlinesaga.contract.rules.ServiceFacts;
+
+import static io.deadlinesaga.contract.EventName.EXCHANGE_COMPENSATED;
+import static io.deadlinesaga.contract.EventName.EXCHANGE_SUCCEED;
+import static io.deadlinesaga.contract.EventName.ORDER_CREATED;
+import static io.deadlinesaga.contract.EventName.ORDER_PLACED;
+import static io.deadlinesaga.contract.EventName.ORDER_REJECTED;
+import static io.deadlinesaga.contract.EventName.POINT_USED;
+import static io.deadlinesaga.contract.EventName.POINT_USE_COMPENSATED;
+import static io.deadlinesaga.contract.EventName.POINT_USE_FAILED;
 
 /** Hand-made facts of one order, consistent unless a test changes one thing: {@code AnOrder.approved().…build()}. */
 final class AnOrder {
@@ -26,11 +29,11 @@ final class AnOrder {
     private String reason;
     private String compensation;
     private Long decidedAt = CREATED + 40;
-    private OrderFacts.Exchange exchange;
-    private List<OrderFacts.LedgerLine> ledger = new ArrayList<>();
+    private ServiceFacts.Exchange exchange;
+    private List<ServiceFacts.LedgerLine> ledger = new ArrayList<>();
     private String deadline = "CANCELLED";
     private EventName[] events;
-    private String flip;
+    private List<String> decisionsSeen = List.of();
     private boolean lost;
     private String shownHolderId;
     private List<String> unreadable = List.of();
@@ -44,7 +47,7 @@ final class AnOrder {
         AnOrder order = new AnOrder(id);
         order.kind = OrderKind.ORDINARY;
         order.status = Outcome.APPROVED;
-        order.exchange = new OrderFacts.Exchange("EXCHANGED", new BigDecimal("120"));
+        order.exchange = new ServiceFacts.Exchange("EXCHANGED", new BigDecimal("120"));
         order.ledger.add(deduction("120"));
         order.events = new EventName[] {ORDER_CREATED, EXCHANGE_SUCCEED, POINT_USED, ORDER_PLACED};
         return order;
@@ -56,20 +59,20 @@ final class AnOrder {
         order.kind = OrderKind.OVER_LIMIT;
         order.status = Outcome.REJECTED;
         order.reason = "POINT_LIMIT";
-        order.compensation = OrderState.COMPLETED;
-        order.exchange = new OrderFacts.Exchange("COMPENSATED", new BigDecimal("2000000"));
+        order.compensation = ServiceFacts.COMPLETED;
+        order.exchange = new ServiceFacts.Exchange("COMPENSATED", new BigDecimal("2000000"));
         order.ledger.add(refund("0"));
         order.events = new EventName[] {ORDER_CREATED, EXCHANGE_SUCCEED, POINT_USE_FAILED, ORDER_REJECTED,
                 EXCHANGE_COMPENSATED, POINT_USE_COMPENSATED};
         return order;
     }
 
-    static OrderFacts.LedgerLine deduction(String points) {
-        return new OrderFacts.LedgerLine(OrderFacts.DEDUCTION, new BigDecimal(points));
+    static ServiceFacts.LedgerLine deduction(String points) {
+        return new ServiceFacts.LedgerLine(ServiceFacts.DEDUCTION, new BigDecimal(points));
     }
 
-    static OrderFacts.LedgerLine refund(String points) {
-        return new OrderFacts.LedgerLine(OrderFacts.REFUND, new BigDecimal(points));
+    static ServiceFacts.LedgerLine refund(String points) {
+        return new ServiceFacts.LedgerLine(ServiceFacts.REFUND, new BigDecimal(points));
     }
 
     AnOrder kind(OrderKind kind) {
@@ -85,12 +88,12 @@ final class AnOrder {
     AnOrder rejectedBy(String reason) {
         this.status = Outcome.REJECTED;
         this.reason = reason;
-        this.compensation = OrderState.COMPLETED;
+        this.compensation = ServiceFacts.COMPLETED;
         return this;
     }
 
     AnOrder pending() {
-        this.status = OrderState.PENDING;
+        this.status = ServiceFacts.PENDING;
         this.decidedAt = null;
         return this;
     }
@@ -106,7 +109,7 @@ final class AnOrder {
     }
 
     AnOrder exchange(String state, String points) {
-        this.exchange = new OrderFacts.Exchange(state, new BigDecimal(points));
+        this.exchange = new ServiceFacts.Exchange(state, new BigDecimal(points));
         return this;
     }
 
@@ -115,7 +118,7 @@ final class AnOrder {
         return this;
     }
 
-    AnOrder ledger(OrderFacts.LedgerLine... lines) {
+    AnOrder ledger(ServiceFacts.LedgerLine... lines) {
         this.ledger = List.of(lines);
         return this;
     }
@@ -130,8 +133,9 @@ final class AnOrder {
         return this;
     }
 
-    AnOrder flip(String flip) {
-        this.flip = flip;
+    /** The driver polled these decisions, in this order. */
+    AnOrder decisionsSeen(String... decisions) {
+        this.decisionsSeen = List.of(decisions);
         return this;
     }
 
@@ -157,7 +161,7 @@ final class AnOrder {
         BigDecimal amount = new BigDecimal("120");
         OrderState state = lost ? null : new OrderState(id, shownHolderId != null ? shownHolderId : holderId,
                 new BigDecimal("120.00"), status, reason, null, compensation, CREATED, decidedAt, DEADLINE);
-        return new OrderFacts(id, kind, holderId, amount, state, exchange, ledger, deadline, EventTally.of(events), flip,
+        return new OrderFacts(id, kind, holderId, amount, state, exchange, ledger, deadline, EventTally.of(events), decisionsSeen,
                 unreadable);
     }
 }

@@ -6,15 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static io.deadlinesaga.contract.EventName.EXCHANGE_SUCCEED;
+import static io.deadlinesaga.contract.EventName.ORDER_CREATED;
+import static io.deadlinesaga.contract.EventName.ORDER_PLACED;
+import static io.deadlinesaga.contract.EventName.POINT_USED;
 import static io.deadlinesaga.load.AnOrder.deduction;
 import static io.deadlinesaga.load.AnOrder.refund;
-import static io.deadlinesaga.load.EventName.EXCHANGE_COMPENSATED;
-import static io.deadlinesaga.load.EventName.EXCHANGE_SUCCEED;
-import static io.deadlinesaga.load.EventName.ORDER_CREATED;
-import static io.deadlinesaga.load.EventName.ORDER_PLACED;
-import static io.deadlinesaga.load.EventName.ORDER_REJECTED;
-import static io.deadlinesaga.load.EventName.POINT_USED;
-import static io.deadlinesaga.load.EventName.POINT_USE_COMPENSATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -144,31 +141,51 @@ class InvariantCheckerTest {
     }
 
     @Nested
-    class I1DecidedInTime {
+    class ByTheContractsRules {
 
         @Test
-        void acceptsADecisionWithinOneSecondAfterTheDeadline() {
+        void reportsAFindingUnderItsInvariantAndSaysWhetherItMayClear() {
             // given
-            OrderFacts justInTime = AnOrder.rejectedOverLimit(1).kind(OrderKind.SLOW_EXCHANGE).rejectedBy("DEADLINE")
-                    .decidedAfterDeadline(1_000).build();
+            OrderFacts undone = AnOrder.approved(1).exchange("COMPENSATED", "120").build();
+            OrderFacts twice = AnOrder.approved(2).events(ORDER_CREATED, EXCHANGE_SUCCEED, POINT_USED, ORDER_PLACED,
+                    ORDER_PLACED).build();
 
             // when
-            CheckResult result = check(checker, justInTime);
+            CheckResult result = check(checker, undone, twice);
 
             // then
-            assertThat(result.violations()).isEmpty();
+            assertThat(result.violations()).extracting(Violation::subject, Violation::rule, Violation::lasting)
+                    .containsExactly(tuple("order 1 (ordinary)", "I2", false), tuple("order 2 (ordinary)", "I5", true));
+            assertThat(result.violations().get(0).message()).endsWith("its exchange is COMPENSATED");
+            assertThat(result.mayClear()).isTrue();
+        }
+
+        @Test
+        void judgesAtTheEndSoAnOrderStillPendingIsUndecided() {
+            // given
+            OrderFacts pending = AnOrder.approved(1).pending().build();
+
+            // when
+            CheckResult result = check(chaosChecker, pending);
+
+            // then
+            assertThat(rules(result)).containsExactly("I1");
+            assertThat(result.violations().get(0).message()).contains("still undecided at the end");
         }
 
         @Test
         void reportsADecisionLaterThanOneSecondAfterTheDeadline() {
             // given
-            OrderFacts late = AnOrder.approved(1).decidedAfterDeadline(1_001).build();
+            OrderFacts justInTime = AnOrder.rejectedOverLimit(1).kind(OrderKind.SLOW_EXCHANGE).rejectedBy("DEADLINE")
+                    .decidedAfterDeadline(1_000).build();
+            OrderFacts late = AnOrder.approved(2).decidedAfterDeadline(1_001).build();
 
             // when
-            CheckResult result = check(checker, late);
+            CheckResult result = check(checker, justInTime, late);
 
             // then
             assertThat(result.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.orderId()).isEqualTo(2);
                 assertThat(violation.rule()).isEqualTo("I1");
                 assertThat(violation.message()).contains("1001 ms after its deadline");
             });
@@ -188,140 +205,73 @@ class InvariantCheckerTest {
         }
 
         @Test
-        void reportsAnOrderNeverDecidedEvenInAChaosRun() {
+        void reportsADecisionTheDriverSawChange() {
             // given
-            OrderFacts pending = AnOrder.approved(1).pending().build();
+            OrderFacts flipped = AnOrder.approved(1).decisionsSeen("REJECTED", "APPROVED").build();
 
             // when
-            CheckResult result = check(chaosChecker, pending);
+            CheckResult result = check(checker, flipped);
 
             // then
-            assertThat(rules(result)).containsExactly("I1");
-            assertThat(result.violations().get(0).message()).startsWith("still PENDING");
-        }
-    }
-
-    @Nested
-    class I2Approved {
-
-        @Test
-        void reportsAnApprovedOrderWhoseExchangeIsNotInEffect() {
-            // given
-            OrderFacts undone = AnOrder.approved(1).exchange("COMPENSATED", "120").build();
-            OrderFacts none = AnOrder.approved(2).noExchange().build();
-
-            // when
-            CheckResult result = check(checker, undone, none);
-
-            // then
-            assertThat(result.violations()).extracting(Violation::rule, Violation::orderId)
-                    .containsExactly(tuple("I2", 1L), tuple("I2", 2L));
+            assertThat(rules(result)).containsExactly("I5");
+            assertThat(result.violations().get(0).message()).endsWith("seen REJECTED, later APPROVED");
         }
 
         @Test
-        void reportsAnApprovedOrderDeductedTwice() {
-            // given
-            OrderFacts twice = AnOrder.approved(1).ledger(deduction("120"), deduction("120")).build();
-
-            // when
-            CheckResult result = check(checker, twice);
-
-            // then
-            assertThat(rules(result)).containsExactly("I2");
-            assertThat(result.violations().get(0).message()).contains("2 deductions");
-        }
-
-        @Test
-        void reportsADeductionOtherThanTheExchangedPoints() {
-            // given
-            OrderFacts wrongAmount = AnOrder.approved(1).ledger(deduction("100")).build();
-
-            // when
-            CheckResult result = check(checker, wrongAmount);
-
-            // then
-            assertThat(rules(result)).containsExactly("I2");
-        }
-
-        @Test
-        void reportsAnApprovedOrderThatWasRefundedOrCompensated() {
-            // given
-            OrderFacts refunded = AnOrder.approved(1).ledger(deduction("120"), refund("120")).build();
-            OrderFacts compensated = AnOrder.approved(2).events(ORDER_CREATED, EXCHANGE_SUCCEED, POINT_USED,
-                    ORDER_PLACED, EXCHANGE_COMPENSATED).build();
-
-            // when
-            CheckResult result = check(checker, refunded, compensated);
-
-            // then
-            assertThat(rules(result)).containsExactly("I2", "I2");
-            assertThat(result.violations().get(1).message()).contains("ExchangeCompensated");
-        }
-    }
-
-    @Nested
-    class I3Rejected {
-
-        @Test
-        void acceptsARejectedOrderWhoseDeductionWasRefunded() {
+        void readsTheLedgerForTheRejectedOrdersPoints() {
             // given
             OrderFacts refunded = AnOrder.rejectedOverLimit(1).kind(OrderKind.SLOW_POINT).rejectedBy("DEADLINE")
                     .ledger(deduction("120"), refund("120")).build();
+            OrderFacts kept = AnOrder.rejectedOverLimit(2).ledger(deduction("120"), refund("0")).build();
 
             // when
-            CheckResult result = check(checker, refunded);
+            CheckResult result = check(checker, refunded, kept);
 
             // then
-            assertThat(result.violations()).isEmpty();
+            assertThat(result.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.orderId()).isEqualTo(2);
+                assertThat(violation.rule()).isEqualTo("I3");
+                assertThat(violation.message()).contains("deducted 120 and refunded 0");
+            });
         }
 
         @Test
-        void reportsARejectedOrderWhoseExchangeIsStillInEffect() {
+        void reportsAStepWhoseEventIsNotOnTheTopic() {
             // given
-            OrderFacts inEffect = AnOrder.rejectedOverLimit(1).exchange("EXCHANGED", "2000000").build();
+            OrderFacts approvedWithoutPointUsed = AnOrder.approved(1).events(ORDER_CREATED, EXCHANGE_SUCCEED, ORDER_PLACED).build();
 
             // when
-            CheckResult result = check(checker, inEffect);
+            CheckResult result = check(checker, approvedWithoutPointUsed);
 
             // then
-            assertThat(rules(result)).containsExactly("I3");
+            assertThat(rules(result)).containsExactly("I6");
+            assertThat(result.violations().get(0).message()).endsWith("not on the topic: PointUsed");
         }
 
         @Test
-        void reportsARejectedOrderWhosePointsWereNotGivenBack() {
+        void reportsAnIdThatNowShowsAnotherOrder() {
             // given
-            OrderFacts kept = AnOrder.rejectedOverLimit(1).ledger(deduction("120"), refund("0")).build();
+            OrderFacts replaced = AnOrder.approved(1).shownAsAnotherHolders("u2").build();
 
             // when
-            CheckResult result = check(checker, kept);
+            CheckResult result = check(checker, replaced);
 
             // then
-            assertThat(rules(result)).containsExactly("I3");
-            assertThat(result.violations().get(0).message()).contains("deducted 120 and refunded 0");
+            assertThat(rules(result)).containsExactly("I6");
+            assertThat(result.violations().get(0).message()).contains("shows another order (u2");
         }
 
         @Test
-        void reportsARejectedOrderRefundedTwice() {
+        void reportsAnOrderTheOrderServiceNoLongerKnows() {
             // given
-            OrderFacts twice = AnOrder.rejectedOverLimit(1).ledger(refund("0"), refund("0")).build();
+            OrderFacts lost = AnOrder.approved(1).lost().build();
 
             // when
-            CheckResult result = check(checker, twice);
+            CheckResult result = check(chaosChecker, lost);
 
             // then
-            assertThat(rules(result)).containsExactly("I3");
-        }
-
-        @Test
-        void reportsARejectedOrderWhoseCompensationHasNotRun() {
-            // given
-            OrderFacts pending = AnOrder.rejectedOverLimit(1).compensation("PENDING").build();
-
-            // when
-            CheckResult result = check(checker, pending);
-
-            // then
-            assertThat(rules(result)).containsExactly("I3");
+            assertThat(rules(result)).containsExactly("I6");
+            assertThat(result.violations().get(0).message()).contains("does not know the order");
         }
     }
 
@@ -358,6 +308,18 @@ class InvariantCheckerTest {
         }
 
         @Test
+        void leavesOutTheOrderOfAnotherHolderShownUnderAnId() {
+            // given
+            List<OrderFacts> orders = List.of(AnOrder.approved(1).build(), AnOrder.approved(2).shownAsAnotherHolders("u2").build());
+
+            // when
+            CheckResult result = checker.check(orders, List.of(new AccountFacts("u1", OPENING, new BigDecimal("880"))));
+
+            // then
+            assertThat(result.violations()).extracting(Violation::subject).containsExactly("order 2 (ordinary)");
+        }
+
+        @Test
         void reportsANegativeBalanceAndAMissingAccount() {
             // when
             CheckResult result = checker.check(List.of(), List.of(new AccountFacts("u1", BigDecimal.ZERO, new BigDecimal("-1")),
@@ -367,120 +329,7 @@ class InvariantCheckerTest {
             assertThat(result.violations()).extracting(Violation::rule).containsOnly("I4");
             assertThat(result.violations()).extracting(Violation::message)
                     .anySatisfy(message -> assertThat(message).contains("negative"))
-                    .anySatisfy(message -> assertThat(message).contains("404"));
-        }
-    }
-
-    @Nested
-    class I5OneDecision {
-
-        @Test
-        void reportsADecisionSeenToChange() {
-            // given
-            OrderFacts flipped = AnOrder.approved(1).flip("seen REJECTED, later APPROVED").build();
-
-            // when
-            CheckResult result = check(checker, flipped);
-
-            // then
-            assertThat(rules(result)).containsExactly("I5");
-        }
-
-        @Test
-        void reportsBothDecisionsOnTheTopic() {
-            // given
-            OrderFacts both = AnOrder.rejectedOverLimit(1).events(ORDER_CREATED, ORDER_PLACED, ORDER_REJECTED,
-                    EXCHANGE_COMPENSATED, POINT_USE_COMPENSATED).build();
-
-            // when
-            CheckResult result = check(checker, both);
-
-            // then
-            assertThat(rules(result)).containsExactly("I5");
-        }
-
-        @Test
-        void reportsADecisionTwiceOnTheTopic() {
-            // given
-            OrderFacts twice = AnOrder.approved(1).events(ORDER_CREATED, EXCHANGE_SUCCEED, POINT_USED, ORDER_PLACED,
-                    ORDER_PLACED).build();
-
-            // when
-            CheckResult result = check(checker, twice);
-
-            // then
-            assertThat(rules(result)).containsExactly("I5");
-        }
-    }
-
-    @Nested
-    class I6NothingLost {
-
-        @Test
-        void reportsAStepWhoseEventIsNotOnTheTopic() {
-            // given
-            OrderFacts approvedWithoutPointUsed = AnOrder.approved(1).events(ORDER_CREATED, EXCHANGE_SUCCEED, ORDER_PLACED).build();
-            OrderFacts rejectedWithoutChain = AnOrder.rejectedOverLimit(2).events(ORDER_CREATED, ORDER_REJECTED).build();
-
-            // when
-            CheckResult result = check(checker, approvedWithoutPointUsed, rejectedWithoutChain);
-
-            // then
-            assertThat(rules(result)).containsExactly("I6", "I6");
-            assertThat(result.violations().get(0).message()).endsWith("not on the topic: PointUsed");
-            assertThat(result.violations().get(1).message()).endsWith("not on the topic: ExchangeCompensated, PointUseCompensated");
-        }
-
-        @Test
-        void reportsADeadlineStillPendingOrNeverRegistered() {
-            // given
-            OrderFacts pending = AnOrder.approved(1).deadline("PENDING").build();
-            OrderFacts missing = AnOrder.approved(2).deadline(null).build();
-
-            // when
-            CheckResult result = check(checker, pending, missing);
-
-            // then
-            assertThat(rules(result)).containsExactly("I6", "I6");
-        }
-
-        @Test
-        void acceptsAFiredDeadline() {
-            // given
-            OrderFacts fired = AnOrder.rejectedOverLimit(1).kind(OrderKind.SLOW_EXCHANGE).rejectedBy("DEADLINE")
-                    .deadline("FIRED").build();
-
-            // when
-            CheckResult result = check(checker, fired);
-
-            // then
-            assertThat(result.violations()).isEmpty();
-        }
-
-        @Test
-        void reportsAnIdThatNowShowsAnotherOrder() {
-            // given
-            OrderFacts replaced = AnOrder.approved(1).shownAsAnotherHolders("u2").build();
-
-            // when
-            CheckResult result = check(checker, replaced);
-
-            // then
-            assertThat(rules(result)).containsExactly("I6");
-            assertThat(result.violations().get(0).message()).contains("shows another order (u2");
-        }
-
-        @Test
-        void reportsAnOrderTheOrderServiceNoLongerKnows() {
-            // given
-            OrderFacts lost = AnOrder.approved(1).lost().build();
-
-            // when
-            CheckResult result = check(chaosChecker, lost);
-
-            // then
-            assertThat(rules(result)).containsExactly("I6");
-            assertThat(result.violations().get(0).message()).contains("404");
+                    .anySatisfy(message -> assertThat(message).contains("no account u2"));
         }
     }
 }

@@ -31,7 +31,7 @@ class TrackedOrderTest {
 
         // then
         assertThat(order.isSettled()).isTrue();
-        assertThat(order.statusFlip()).isNull();
+        assertThat(order.decisionsSeen()).containsExactly("REJECTED");
     }
 
     @Test
@@ -43,7 +43,7 @@ class TrackedOrderTest {
         order.observe(seen("REJECTED", "COMPLETED"));
 
         // then
-        assertThat(order.statusFlip()).isEqualTo("seen REJECTED, later APPROVED");
+        assertThat(order.decisionsSeen()).containsExactly("REJECTED", "APPROVED");
     }
 
     @Test

@@ -6,34 +6,36 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.deadlinesaga.contract.EventName;
+
 /** The contract's event types: the name on the wire (and in the {@code type} header) and the record it maps to. */
 public enum EventType {
-    ORDER_CREATED("OrderCreated", OrderCreated.class),
-    EXCHANGE_SUCCEED("ExchangeSucceed", ExchangeSucceed.class),
-    EXCHANGE_FAILED("ExchangeFailed", ExchangeFailed.class),
-    POINT_USED("PointUsed", PointUsed.class),
-    POINT_USE_FAILED("PointUseFailed", PointUseFailed.class),
-    ORDER_PLACED("OrderPlaced", OrderPlaced.class),
-    ORDER_REJECTED("OrderRejected", OrderRejected.class),
-    DEADLINE_REACHED("DeadlineReached", DeadlineReached.class),
-    EXCHANGE_COMPENSATED("ExchangeCompensated", ExchangeCompensated.class),
-    POINT_USE_COMPENSATED("PointUseCompensated", PointUseCompensated.class);
+    ORDER_CREATED(EventName.ORDER_CREATED, OrderCreated.class),
+    EXCHANGE_SUCCEED(EventName.EXCHANGE_SUCCEED, ExchangeSucceed.class),
+    EXCHANGE_FAILED(EventName.EXCHANGE_FAILED, ExchangeFailed.class),
+    POINT_USED(EventName.POINT_USED, PointUsed.class),
+    POINT_USE_FAILED(EventName.POINT_USE_FAILED, PointUseFailed.class),
+    ORDER_PLACED(EventName.ORDER_PLACED, OrderPlaced.class),
+    ORDER_REJECTED(EventName.ORDER_REJECTED, OrderRejected.class),
+    DEADLINE_REACHED(EventName.DEADLINE_REACHED, DeadlineReached.class),
+    EXCHANGE_COMPENSATED(EventName.EXCHANGE_COMPENSATED, ExchangeCompensated.class),
+    POINT_USE_COMPENSATED(EventName.POINT_USE_COMPENSATED, PointUseCompensated.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
     private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
 
-    private final String wireName;
+    private final EventName name;
     private final Class<? extends SagaEvent> javaType;
 
-    EventType(String wireName, Class<? extends SagaEvent> javaType) {
-        this.wireName = wireName;
+    EventType(EventName name, Class<? extends SagaEvent> javaType) {
+        this.name = name;
         this.javaType = javaType;
     }
 
     public String wireName() {
-        return wireName;
+        return name.wireName();
     }
 
     public Class<? extends SagaEvent> javaType() {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.deadlinesaga.contract.rules.Finding;
+import io.deadlinesaga.contract.rules.Judgement;
+import io.deadlinesaga.contract.rules.Verdict;
 import io.deadlinesaga.sagaview.timeline.TimelineEntry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +45,7 @@ public class SagaVerdicts {
     /** Audits each of these sagas from all its events and stores its verdict. */
     public void judge(Map<Long, List<TimelineEntry>> sagas, long now) {
         List<Judged> judged = sagas.entrySet().stream()
-                .map(saga -> new Judged(saga.getKey(), auditor.audit(saga.getValue(), now),
+                .map(saga -> new Judged(saga.getKey(), auditor.audit(saga.getKey(), saga.getValue(), now),
                         Participants.of(saga.getValue()).order()))
                 .sorted(Comparator.comparingLong(Judged::orderId))
                 .toList();
@@ -84,12 +87,12 @@ public class SagaVerdicts {
                 + " FETCH FIRST ? ROWS ONLY", Long.class, now, limit);
     }
 
-    private record Judged(long orderId, Audit audit, String order) {
+    private record Judged(long orderId, Judgement audit, String order) {
 
         void setValues(PreparedStatement statement) throws SQLException {
             statement.setString(1, audit.verdict().name());
             statement.setString(2, order);
-            statement.setString(3, JSON.writeValueAsString(audit.violations()));
+            statement.setString(3, JSON.writeValueAsString(audit.findings()));
             if (audit.recheckAt().isPresent()) {
                 statement.setLong(4, audit.recheckAt().getAsLong());
             }

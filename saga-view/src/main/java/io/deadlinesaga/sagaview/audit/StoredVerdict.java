@@ -2,6 +2,9 @@ package io.deadlinesaga.sagaview.audit;
 
 import java.util.List;
 
+import io.deadlinesaga.contract.rules.Finding;
+import io.deadlinesaga.contract.rules.Verdict;
+
 /**
  * A saga's verdict as the view stored it at its last audit: a line of the list of sagas.
  *

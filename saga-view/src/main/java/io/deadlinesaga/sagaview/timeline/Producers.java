@@ -1,15 +1,9 @@
 package io.deadlinesaga.sagaview.timeline;
 
-import java.util.Map;
+import io.deadlinesaga.contract.EventName;
 
-/** Which service produces which event (DESIGN §3). */
+/** Which service produces which event (DESIGN §3), as the contract says. */
 final class Producers {
-
-    private static final Map<String, String> BY_TYPE = Map.of(
-            "OrderCreated", "order", "OrderPlaced", "order", "OrderRejected", "order",
-            "ExchangeSucceed", "exchange", "ExchangeFailed", "exchange", "ExchangeCompensated", "exchange",
-            "PointUsed", "point", "PointUseFailed", "point", "PointUseCompensated", "point",
-            "DeadlineReached", "deadline");
 
     private Producers() {
     }
@@ -18,6 +12,6 @@ final class Producers {
         if (TimelineEntry.DEAD_LETTERED.equals(eventType)) {
             return "dead letters";
         }
-        return BY_TYPE.getOrDefault(eventType, "unknown");
+        return EventName.ofWireName(eventType).map(EventName::producer).orElse("unknown");
     }
 }

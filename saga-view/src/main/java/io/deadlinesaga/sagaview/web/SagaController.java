@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.deadlinesaga.contract.rules.Verdict;
 import io.deadlinesaga.messaging.web.ApiProblem;
 import io.deadlinesaga.messaging.web.Paging;
 import io.deadlinesaga.sagaview.audit.Auditor;
 import io.deadlinesaga.sagaview.audit.SagaVerdicts;
 import io.deadlinesaga.sagaview.audit.StoredVerdict;
-import io.deadlinesaga.sagaview.audit.Verdict;
 import io.deadlinesaga.sagaview.reading.CatchUp;
 import io.deadlinesaga.sagaview.timeline.TimelineEntry;
 import io.deadlinesaga.sagaview.timeline.Timelines;
@@ -94,6 +94,6 @@ class SagaController {
     }
 
     private SagaView view(long orderId, List<TimelineEntry> timeline) {
-        return SagaView.of(orderId, timeline, auditor.audit(timeline, System.currentTimeMillis()));
+        return SagaView.of(orderId, timeline, auditor.audit(orderId, timeline, System.currentTimeMillis()));
     }
 }

@@ -2,10 +2,10 @@ package io.deadlinesaga.sagaview.web;
 
 import java.util.List;
 
-import io.deadlinesaga.sagaview.audit.Audit;
-import io.deadlinesaga.sagaview.audit.Finding;
+import io.deadlinesaga.contract.rules.Finding;
+import io.deadlinesaga.contract.rules.Judgement;
+import io.deadlinesaga.contract.rules.Verdict;
 import io.deadlinesaga.sagaview.audit.Participants;
-import io.deadlinesaga.sagaview.audit.Verdict;
 import io.deadlinesaga.sagaview.timeline.TimelineEntry;
 
 /**
@@ -21,10 +21,10 @@ import io.deadlinesaga.sagaview.timeline.TimelineEntry;
 record SagaView(long orderId, Verdict verdict, List<Finding> violations, Participants participants, long deadline,
         List<TimelineEntry> timeline) {
 
-    static SagaView of(long orderId, List<TimelineEntry> timeline, Audit audit) {
+    static SagaView of(long orderId, List<TimelineEntry> timeline, Judgement audit) {
         long deadline = timeline.stream().filter(event -> event.is("OrderCreated")).findFirst()
                 .map(created -> created.fields().path("deadline").asLong(0)).orElse(0L);
-        return new SagaView(orderId, audit.verdict(), audit.violations(), Participants.of(timeline), deadline,
+        return new SagaView(orderId, audit.verdict(), audit.findings(), Participants.of(timeline), deadline,
                 timeline);
     }
 }

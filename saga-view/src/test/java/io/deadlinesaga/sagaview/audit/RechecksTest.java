@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.deadlinesaga.contract.rules.Finding;
+import io.deadlinesaga.contract.rules.Rule;
+import io.deadlinesaga.contract.rules.Verdict;
 import io.deadlinesaga.sagaview.ViewStore;
 import io.deadlinesaga.sagaview.timeline.OrderEvent;
 import io.deadlinesaga.sagaview.timeline.StoreWrites;

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.deadlinesaga.contract.rules.Verdict;
 import io.deadlinesaga.sagaview.ViewStore;
 import io.deadlinesaga.sagaview.audit.AuditSettings;
 import io.deadlinesaga.sagaview.audit.Auditor;
 import io.deadlinesaga.sagaview.audit.SagaVerdicts;
 import io.deadlinesaga.sagaview.audit.StoredVerdict;
-import io.deadlinesaga.sagaview.audit.Verdict;
 import io.deadlinesaga.sagaview.timeline.StoreWrites;
 import io.deadlinesaga.sagaview.timeline.TimelineEntry;
 import io.deadlinesaga.sagaview.timeline.Timelines;

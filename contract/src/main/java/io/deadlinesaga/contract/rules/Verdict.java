@@ -1,6 +1,6 @@
-package io.deadlinesaga.sagaview.audit;
+package io.deadlinesaga.contract.rules;
 
-/** The auditor's judgement of one saga. */
+/** The judgement of one saga. */
 public enum Verdict {
     /** not decided yet, or rejected and its compensation chain still running, all within time */
     IN_PROGRESS,
