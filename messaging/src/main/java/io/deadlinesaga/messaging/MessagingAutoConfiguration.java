@@ -1,5 +1,7 @@
 package io.deadlinesaga.messaging;
 
+import java.time.Clock;
+
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.PlainDecimals;
 import io.deadlinesaga.messaging.faults.FaultInjection;
@@ -12,6 +14,7 @@ import io.deadlinesaga.messaging.web.RequestThreadPriority;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -41,6 +44,13 @@ public class MessagingAutoConfiguration {
     @Bean
     PlainDecimals plainDecimals() {
         return new PlainDecimals();
+    }
+
+    /** The time the saga's reactions read: the system's, and a test's own in unit tests. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.deadlinesaga.deadline.deadlines;
 
+import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -34,6 +35,7 @@ public class DeadlineClock implements SmartLifecycle {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final DeadlineProperties properties;
+    private final Clock clock;
     private final Timer lateness;
     /** the timer of each order, so a sweep does not set a second one and a decided order's timer is dropped */
     private final ConcurrentHashMap<Long, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
@@ -41,11 +43,12 @@ public class DeadlineClock implements SmartLifecycle {
     private volatile boolean running;
 
     DeadlineClock(DeadlineRepository deadlines, Outbox outbox, TransactionTemplate transactions,
-            DeadlineProperties properties, MeterRegistry meters) {
+            DeadlineProperties properties, MeterRegistry meters, Clock clock) {
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
+        this.clock = clock;
         this.lateness = Timer.builder("saga.deadline.lateness")
                 .description("how long after its due time a deadline fired")
                 .publishPercentileHistogram()
@@ -75,10 +78,11 @@ public class DeadlineClock implements SmartLifecycle {
             return;
         }
         timers.computeIfAbsent(orderId, id -> scheduler.schedule(() -> fire(id),
-                Math.max(0, dueAt - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
+                Math.max(0, dueAt - clock.millis()), TimeUnit.MILLISECONDS));
     }
 
-    private void fire(long orderId) {
+    /** A timer went off: fires the order's deadline if it is still pending and due, in a transaction of its own. */
+    void fire(long orderId) {
         timers.remove(orderId);
         try {
             transactions.executeWithoutResult(status -> deadlines.lockPending(orderId).ifPresent(this::fire));
@@ -89,7 +93,7 @@ public class DeadlineClock implements SmartLifecycle {
     }
 
     private void fire(Deadline deadline) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (!deadline.fire(now)) {
             set(deadline.getOrderId(), deadline.getDueAt()); // woken early: wait for the due time
             return;
@@ -102,7 +106,7 @@ public class DeadlineClock implements SmartLifecycle {
 
     private void sweep() {
         try {
-            long horizon = System.currentTimeMillis() + 2 * properties.sweepInterval().toMillis();
+            long horizon = clock.millis() + 2 * properties.sweepInterval().toMillis();
             for (Object[] row : deadlines.findPendingDueBefore(horizon)) {
                 set(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
             }

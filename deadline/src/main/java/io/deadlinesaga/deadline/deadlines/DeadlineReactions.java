@@ -1,5 +1,7 @@
 package io.deadlinesaga.deadline.deadlines;
 
+import java.time.Clock;
+
 import io.deadlinesaga.messaging.event.OrderCreated;
 import io.deadlinesaga.messaging.event.OrderPlaced;
 import io.deadlinesaga.messaging.event.OrderRejected;
@@ -12,10 +14,12 @@ import org.springframework.stereotype.Component;
 class DeadlineReactions {
 
     private final DeadlineRepository deadlines;
-    private final DeadlineClock clock;
+    private final DeadlineClock timers;
+    private final Clock clock;
 
-    DeadlineReactions(DeadlineRepository deadlines, DeadlineClock clock) {
+    DeadlineReactions(DeadlineRepository deadlines, DeadlineClock timers, Clock clock) {
         this.deadlines = deadlines;
+        this.timers = timers;
         this.clock = clock;
     }
 
@@ -25,8 +29,8 @@ class DeadlineReactions {
         if (deadlines.existsById(event.orderId())) {
             return;
         }
-        deadlines.save(Deadline.pending(event.orderId(), event.deadline(), System.currentTimeMillis()));
-        clock.setAfterCommit(event.orderId(), event.deadline());
+        deadlines.save(Deadline.pending(event.orderId(), event.deadline(), clock.millis()));
+        timers.setAfterCommit(event.orderId(), event.deadline());
     }
 
     @OnEvent
@@ -40,9 +44,9 @@ class DeadlineReactions {
     }
 
     private void cancel(long orderId) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         deadlines.lock(orderId).ifPresentOrElse(deadline -> deadline.cancel(now),
                 () -> deadlines.save(Deadline.cancelledBeforeRegistration(orderId, now)));
-        clock.dropAfterCommit(orderId);
+        timers.dropAfterCommit(orderId);
     }
 }

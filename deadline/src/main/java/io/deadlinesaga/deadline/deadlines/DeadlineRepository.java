@@ -6,13 +6,20 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
+/** The deadlines, one per order, with only what the service does with them. */
+public interface DeadlineRepository extends Repository<Deadline, Long> {
+
+    Optional<Deadline> findById(Long orderId);
+
+    boolean existsById(Long orderId);
+
+    <S extends Deadline> S save(S deadline);
 
     /** The pending deadline, locked; empty if another instance is firing or cancelling it right now. */
     @NativeQuery("SELECT * FROM deadline WHERE order_id = :orderId AND state = 'PENDING' FOR UPDATE SKIP LOCKED")

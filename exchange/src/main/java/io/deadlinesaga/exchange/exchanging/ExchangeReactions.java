@@ -1,6 +1,7 @@
 package io.deadlinesaga.exchange.exchanging;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 
 import io.deadlinesaga.exchange.rates.ExchangeRates;
 import io.deadlinesaga.messaging.event.ExchangeCompensated;
@@ -35,12 +36,15 @@ class ExchangeReactions {
     private final ExchangeRates rates;
     private final Outbox outbox;
     private final FaultInjection faults;
+    private final Clock clock;
 
-    ExchangeReactions(ExchangeRepository exchanges, ExchangeRates rates, Outbox outbox, FaultInjection faults) {
+    ExchangeReactions(ExchangeRepository exchanges, ExchangeRates rates, Outbox outbox, FaultInjection faults,
+            Clock clock) {
         this.exchanges = exchanges;
         this.rates = rates;
         this.outbox = outbox;
         this.faults = faults;
+        this.clock = clock;
     }
 
     /**
@@ -66,7 +70,7 @@ class ExchangeReactions {
         }
         boolean stalledAfterCheck = faults.injects(Fault.STALLED_EXCHANGE, event.currencyId());
         if (!stalledAfterCheck || delivery.isFirstAttempt()) {
-            if (System.currentTimeMillis() > event.deadline()) {
+            if (clock.millis() > event.deadline()) {
                 log.info("orderId={} OrderCreated dropped: its deadline has passed", orderId);
                 return;
             }
@@ -78,15 +82,15 @@ class ExchangeReactions {
     }
 
     private RetryLater stall(String why, OrderCreated event) {
-        return new RetryLater(faults.stallUntilPast(faults.exchangeStall(), event.deadline(),
-                System.currentTimeMillis()), why);
+        return new RetryLater(faults.stallUntilPast(faults.exchangeStall(), event.deadline(), clock.millis()),
+                why);
     }
 
     private void exchange(OrderCreated event) {
         BigDecimal rate = rates.rateOf(event.currencyId());
         BigDecimal point = ExchangeRates.points(event.amount(), rate);
         exchanges.save(Exchange.exchanged(event.orderId(), event.holderId(), event.currencyId(), event.amount(), rate,
-                point, System.currentTimeMillis()));
+                point, clock.millis()));
         outbox.append(ExchangeSucceed.of(event.orderId(), event.holderId(), event.currencyId(), event.amount(), rate,
                 point));
     }
@@ -94,7 +98,7 @@ class ExchangeReactions {
     /** Compensation step 1: undo the exchange, or record that there was none, and pass the chain on. */
     @OnEvent
     void compensateOnOrderRejected(OrderRejected event) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Exchange exchange = exchanges.findById(event.orderId()).orElse(null);
         if (exchange == null) {
             exchanges.save(Exchange.closedBeforeExchange(event.orderId(), event.holderId(), now));

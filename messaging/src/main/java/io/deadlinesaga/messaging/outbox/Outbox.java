@@ -1,55 +1,19 @@
 package io.deadlinesaga.messaging.outbox;
 
-import io.deadlinesaga.messaging.event.EventCodec;
-import io.deadlinesaga.messaging.event.EventIds;
 import io.deadlinesaga.messaging.event.SagaEvent;
-import io.deadlinesaga.messaging.support.AfterCommit;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where a service puts the events it emits. The row is written in the caller's transaction, so the event
- * exists exactly when the state change that caused it does; the relay publishes it right after commit.
+ * Where a service puts the events it emits. An event is written in the caller's transaction, so it exists
+ * exactly when the state change that caused it does; the relay publishes it right after commit.
  */
-public class Outbox {
-
-    // plain JDBC: the row is write-only here, and a JPA persist would cost an immediate INSERT (the id is the
-    // table's identity) plus a managed entity for the rest of the transaction
-    private static final String INSERT = "INSERT INTO outbox_message (event_id, order_id, event_type, payload,"
-            + " created_at, destination, error) VALUES (?, ?, ?, ?, ?, ?, ?)";
-
-    private final JdbcTemplate jdbc;
-    private final EventCodec codec;
-    private final OutboxRelay relay;
-    private final String deadLetterTopic;
-
-    Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, String deadLetterTopic) {
-        this.jdbc = jdbc;
-        this.codec = codec;
-        this.relay = relay;
-        this.deadLetterTopic = deadLetterTopic;
-    }
+public interface Outbox {
 
     /** Appends an event to be published; needs the transaction of the state change that caused it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void append(SagaEvent event) {
-        insert(new OutboxRow(event.eventId(), event.orderId(), event.eventType(), codec.toJson(event), null, null));
-    }
+    void append(SagaEvent event);
 
     /**
      * Appends a received event that kept failing, to be published to the dead-letter topic as it was received,
      * with its error; needs the transaction that marks it failed, so it is dead-lettered exactly when it failed.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void deadLetter(long orderId, String eventType, String payload, String error) {
-        insert(new OutboxRow(EventIds.next(), orderId, eventType, payload, deadLetterTopic, error));
-    }
-
-    private void insert(OutboxRow row) {
-        jdbc.update(INSERT, row.eventId(), row.orderId(), row.eventType(), row.payload(), System.currentTimeMillis(),
-                row.destination(), row.error());
-        AfterCommit.run(() -> relay.committed(row));
-    }
+    void deadLetter(long orderId, String eventType, String payload, String error);
 }

@@ -37,6 +37,6 @@ public class OutboxConfiguration {
 
     @Bean
     Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay, MessagingProperties properties) {
-        return new Outbox(new JdbcTemplate(dataSource), codec, relay, properties.deadLetterTopic());
+        return new JdbcOutbox(new JdbcTemplate(dataSource), codec, relay, properties.deadLetterTopic());
     }
 }

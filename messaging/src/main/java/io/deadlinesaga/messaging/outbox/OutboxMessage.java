@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 /**
  * An event a service committed and has still to publish (sentAt null), or has published; or a received event
- * that kept failing, to be published to the dead-letter topic with its error. {@link Outbox} inserts
+ * that kept failing, to be published to the dead-letter topic with its error. {@link JdbcOutbox} inserts
  * it with plain JDBC; the relay reads and marks it through JPA.
  */
 @Entity

@@ -1,5 +1,6 @@
 package io.deadlinesaga.order.decision;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 import io.deadlinesaga.messaging.event.DeadlineReached;
@@ -36,11 +37,13 @@ class OrderDecisions {
     private final OrderRepository orders;
     private final Outbox outbox;
     private final DecisionMetrics metrics;
+    private final Clock clock;
 
-    OrderDecisions(OrderRepository orders, Outbox outbox, DecisionMetrics metrics) {
+    OrderDecisions(OrderRepository orders, Outbox outbox, DecisionMetrics metrics, Clock clock) {
         this.orders = orders;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /**
@@ -50,7 +53,7 @@ class OrderDecisions {
     @OnEvent
     void approveOnPointUsed(PointUsed event) {
         Order order = find(event.orderId());
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (order != null && order.approve(now)) {
             outbox.append(OrderPlaced.of(order.getId(), order.getHolderId()));
             metrics.decidedAfterCommit(order);
@@ -91,7 +94,7 @@ class OrderDecisions {
     void noteOnExchangeSucceed(ExchangeSucceed event) {
         Order order = find(event.orderId());
         if (order != null) {
-            order.exchanged(System.currentTimeMillis());
+            order.exchanged(clock.millis());
         }
     }
 
@@ -99,7 +102,7 @@ class OrderDecisions {
     @OnEvent
     void closeOnPointUseCompensated(PointUseCompensated event) {
         Order order = find(event.orderId());
-        if (order != null && order.compensated(System.currentTimeMillis())) {
+        if (order != null && order.compensated(clock.millis())) {
             log.info("orderId={} rejection fully compensated (refunded {})", event.orderId(), event.refunded());
         }
     }
@@ -107,7 +110,7 @@ class OrderDecisions {
     private void reject(long orderId, RejectionReason reason, Function<Order, String> explanation) {
         Order order = find(orderId);
         if (order != null) {
-            reject(order, reason, explanation.apply(order), System.currentTimeMillis());
+            reject(order, reason, explanation.apply(order), clock.millis());
         }
     }
 

@@ -6,12 +6,20 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-public interface PointAccountRepository extends JpaRepository<PointAccount, String> {
+/** The point accounts, one per holder, with only what the service does with them: none is ever deleted. */
+public interface PointAccountRepository extends Repository<PointAccount, String> {
+
+    Optional<PointAccount> findById(String userId);
+
+    boolean existsById(String userId);
+
+    /** Inserts the account now, so that a second account for the holder fails here. */
+    <S extends PointAccount> S saveAndFlush(S account);
 
     /** The account, locked until the transaction ends: two orders of one holder never both spend one balance. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,6 +1,11 @@
 package io.deadlinesaga.point.ledger;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.Repository;
 
-interface ClosedOrderRepository extends JpaRepository<ClosedOrder, Long> {
+/** The orders point knows to be rejected: recorded once, then only asked about. */
+interface ClosedOrderRepository extends Repository<ClosedOrder, Long> {
+
+    boolean existsById(Long orderId);
+
+    <S extends ClosedOrder> S save(S closedOrder);
 }

@@ -1,6 +1,7 @@
 package io.deadlinesaga.point.ledger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 
 import io.deadlinesaga.messaging.event.PointUseFailed;
 import io.deadlinesaga.messaging.event.PointUsed;
@@ -15,16 +16,18 @@ class Deductions {
 
     private final LedgerRepository ledger;
     private final Outbox outbox;
+    private final Clock clock;
 
-    Deductions(LedgerRepository ledger, Outbox outbox) {
+    Deductions(LedgerRepository ledger, Outbox outbox, Clock clock) {
         this.ledger = ledger;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     void use(PointAccount account, long orderId, BigDecimal points) {
         if (account.deduct(points)) {
             ledger.save(new LedgerEntry(orderId, account.getUserId(), EntryType.DEDUCTION, points,
-                    account.getPoint(), System.currentTimeMillis()));
+                    account.getPoint(), clock.millis()));
             outbox.append(PointUsed.of(orderId, account.getUserId(), points, account.getPoint()));
         }
         else {

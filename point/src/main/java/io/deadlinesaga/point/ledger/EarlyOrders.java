@@ -1,7 +1,7 @@
 package io.deadlinesaga.point.ledger;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.time.Clock;
 
 import io.deadlinesaga.messaging.support.AfterCommit;
 import io.deadlinesaga.messaging.support.PeriodicTask;
@@ -36,9 +36,10 @@ class EarlyOrders extends PeriodicTask {
     private final Deductions deductions;
     private final TransactionTemplate transactions;
     private final EarlyOrdersProperties settings;
+    private final Clock clock;
 
     EarlyOrders(PendingUseRepository pendingUses, PointAccountRepository accounts, ClosedOrderRepository closedOrders,
-            Deductions deductions, TransactionTemplate transactions, EarlyOrdersProperties settings) {
+            Deductions deductions, TransactionTemplate transactions, EarlyOrdersProperties settings, Clock clock) {
         super("early-orders", settings.tick(), false);
         this.pendingUses = pendingUses;
         this.accounts = accounts;
@@ -46,11 +47,12 @@ class EarlyOrders extends PeriodicTask {
         this.deductions = deductions;
         this.transactions = transactions;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The order waits for its holder's account; needs the handler's transaction. */
     void waitForAccount(long orderId, String userId, BigDecimal points) {
-        pendingUses.save(new PendingUse(orderId, userId, points, System.currentTimeMillis()));
+        pendingUses.save(new PendingUse(orderId, userId, points, clock.millis()));
         log.info("orderId={} waits for a point account of {}", orderId, userId);
         AfterCommit.run(this::runSoon);
     }
@@ -69,7 +71,7 @@ class EarlyOrders extends PeriodicTask {
      */
     @Override
     protected void runOnce() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (String userId : pendingUses.findUsersDue(now, HOLDERS_PER_TICK)) {
             transactions.executeWithoutResult(status -> lookAt(userId, now));
         }

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.Repository;
 
-public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
+/** The point ledger, with only what the service does with it: entries are added, never changed or deleted. */
+public interface LedgerRepository extends Repository<LedgerEntry, Long> {
+
+    <S extends LedgerEntry> S save(S entry);
 
     Optional<LedgerEntry> findByOrderIdAndType(long orderId, EntryType type);
 

@@ -5,13 +5,20 @@ import java.util.List;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-interface PendingUseRepository extends JpaRepository<PendingUse, Long> {
+/** The orders waiting for their holder's point account, with only what the service does with them. */
+interface PendingUseRepository extends Repository<PendingUse, Long> {
+
+    boolean existsById(Long orderId);
+
+    <S extends PendingUse> S save(S pendingUse);
+
+    void delete(PendingUse pendingUse);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT p FROM PendingUse p WHERE p.userId = :userId ORDER BY p.orderId")

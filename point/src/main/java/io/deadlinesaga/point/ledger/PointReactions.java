@@ -1,6 +1,7 @@
 package io.deadlinesaga.point.ledger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 
 import io.deadlinesaga.messaging.event.ExchangeCompensated;
 import io.deadlinesaga.messaging.event.ExchangeSucceed;
@@ -37,10 +38,11 @@ class PointReactions {
     private final FaultInjection faults;
     private final Deductions deductions;
     private final EarlyOrders earlyOrders;
+    private final Clock clock;
 
     PointReactions(PointAccountRepository accounts, LedgerRepository ledger, ClosedOrderRepository closedOrders,
             PendingUseRepository pendingUses, Outbox outbox, FaultInjection faults, Deductions deductions,
-            EarlyOrders earlyOrders) {
+            EarlyOrders earlyOrders, Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.closedOrders = closedOrders;
@@ -49,6 +51,7 @@ class PointReactions {
         this.faults = faults;
         this.deductions = deductions;
         this.earlyOrders = earlyOrders;
+        this.clock = clock;
     }
 
     /**
@@ -102,14 +105,14 @@ class PointReactions {
             account.refund(refunded);
         }
         BigDecimal balance = account != null ? account.getPoint() : BigDecimal.ZERO;
-        ledger.save(new LedgerEntry(orderId, userId, EntryType.REFUND, refunded, balance, System.currentTimeMillis()));
+        ledger.save(new LedgerEntry(orderId, userId, EntryType.REFUND, refunded, balance, clock.millis()));
         outbox.append(PointUseCompensated.of(orderId, userId, refunded, balance));
     }
 
     private void close(long orderId) {
         pendingUses.dropFor(orderId);
         if (!closedOrders.existsById(orderId)) {
-            closedOrders.save(new ClosedOrder(orderId, System.currentTimeMillis()));
+            closedOrders.save(new ClosedOrder(orderId, clock.millis()));
         }
     }
 }

@@ -1,0 +1,154 @@
+package io.deadlinesaga.deadline.deadlines;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.deadlinesaga.messaging.event.DeadlineReached;
+import io.deadlinesaga.messaging.event.OrderCreated;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.deadlinesaga.deadline.deadlines.DeadlineFixture.DUE;
+import static io.deadlinesaga.deadline.deadlines.DeadlineFixture.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class DeadlineClockTest {
+
+    private static final long ORDER_ID = 7;
+
+    private DeadlineFixture service = new DeadlineFixture();
+
+    @AfterEach
+    void stopTheClock() {
+        if (service.timers.isRunning()) {
+            service.timers.stop();
+        }
+    }
+
+    @Test
+    void firesAPendingDeadlineThatIsDue() {
+        // given
+        aPendingDeadline();
+        service.clock.set(DUE + 5);
+
+        // when
+        service.timers.fire(ORDER_ID);
+
+        // then
+        Deadline deadline = service.deadline(ORDER_ID);
+        assertThat(deadline.getState()).isEqualTo(DeadlineState.FIRED);
+        assertThat(deadline.getClosedAt()).isEqualTo(DUE + 5);
+        assertThat(service.outbox.events()).singleElement().isInstanceOfSatisfying(DeadlineReached.class, reached -> {
+            assertThat(reached.orderId()).isEqualTo(ORDER_ID);
+            assertThat(reached.deadline()).isEqualTo(DUE);
+            assertThat(reached.firedAt()).isEqualTo(DUE + 5);
+        });
+        Timer lateness = service.meters.get("saga.deadline.lateness").timer();
+        assertThat(lateness.count()).isEqualTo(1);
+        assertThat(lateness.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(5);
+    }
+
+    @Test
+    void firesADeadlineOnceHoweverManyTimersGoOff() {
+        // given
+        aPendingDeadline();
+        service.clock.set(DUE);
+        service.timers.fire(ORDER_ID);
+        service.clock.advance(Duration.ofMillis(100));
+
+        // when: a second timer, of a sweep or of another instance
+        service.timers.fire(ORDER_ID);
+
+        // then
+        assertThat(service.deadline(ORDER_ID).getClosedAt()).isEqualTo(DUE);
+        assertThat(service.outbox.eventTypes()).containsExactly("DeadlineReached");
+        assertThat(service.meters.get("saga.deadline.lateness").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void waitsWhenItsTimerGoesOffBeforeTheDueTime() {
+        // given
+        aPendingDeadline();
+        service.clock.set(DUE - 1);
+
+        // when
+        service.timers.fire(ORDER_ID);
+
+        // then
+        assertThat(service.deadline(ORDER_ID).getState()).isEqualTo(DeadlineState.PENDING);
+        assertThat(service.outbox.events()).isEmpty();
+    }
+
+    @Test
+    void survivesAFiringThatFailsAndLeavesTheDeadlinePendingForTheSweep() {
+        // given
+        service = new DeadlineFixture(new InMemoryDeadlines() {
+            @Override
+            public Optional<Deadline> lockPending(long orderId) {
+                throw new IllegalStateException("the database is away");
+            }
+        });
+        aPendingDeadline();
+        service.clock.set(DUE);
+
+        // when
+        service.timers.fire(ORDER_ID);
+
+        // then
+        assertThat(service.deadline(ORDER_ID).getState()).isEqualTo(DeadlineState.PENDING);
+        assertThat(service.outbox.events()).isEmpty();
+        assertThat(service.transactions.rollbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void firesAnOverdueDeadlineAtOnceWhenItIsRegistered() {
+        // given
+        service.timers.start();
+        service.clock.set(DUE + 1);
+
+        // when
+        service.deliver(service.reactions::registerOnOrderCreated,
+                OrderCreated.of(ORDER_ID, "jjy", 1, BigDecimal.TEN, DUE));
+
+        // then
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.outbox.eventTypes()).containsExactly("DeadlineReached"));
+        assertThat(service.deadline(ORDER_ID).getState()).isEqualTo(DeadlineState.FIRED);
+    }
+
+    @Test
+    void firesADeadlineItDidNotRegisterWhenItsSweepFindsItDue() {
+        // given: left pending by a restart, or registered by another instance
+        aPendingDeadline();
+        service.clock.set(DUE);
+
+        // when
+        service.timers.start();
+
+        // then
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.outbox.eventTypes()).containsExactly("DeadlineReached"));
+    }
+
+    @Test
+    void setsNoTimerWhileItIsNotRunning() {
+        // given
+        service.clock.set(DUE + 1);
+
+        // when
+        service.deliver(service.reactions::registerOnOrderCreated,
+                OrderCreated.of(ORDER_ID, "jjy", 1, BigDecimal.TEN, DUE));
+
+        // then: the sweep of the next start fires it
+        assertThat(service.deadline(ORDER_ID).getState()).isEqualTo(DeadlineState.PENDING);
+        assertThat(service.outbox.events()).isEmpty();
+    }
+
+    private void aPendingDeadline() {
+        service.transactions.run(() -> service.deadlines.save(Deadline.pending(ORDER_ID, DUE, NOW)));
+    }
+}

@@ -1,0 +1,63 @@
+package io.deadlinesaga.point.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.deadlinesaga.messaging.testing.InMemoryRepository;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/** The ledger in memory, with the table's rule: one entry per order and type. */
+class InMemoryLedger extends InMemoryRepository<LedgerEntry, Long> implements LedgerRepository {
+
+    private final AtomicLong lastId = new AtomicLong();
+
+    InMemoryLedger() {
+        super(LedgerEntry::getId);
+    }
+
+    @Override
+    public synchronized <S extends LedgerEntry> S save(S entry) {
+        if (entry.getId() == null) {
+            if (existsByOrderIdAndType(entry.getOrderId(), entry.getType())) {
+                throw new DataIntegrityViolationException("one_entry_per_order_and_type: a second "
+                        + entry.getType() + " for order " + entry.getOrderId());
+            }
+            ReflectionTestUtils.setField(entry, "id", lastId.incrementAndGet());
+        }
+        return super.save(entry);
+    }
+
+    @Override
+    public Optional<LedgerEntry> findByOrderIdAndType(long orderId, EntryType type) {
+        return rows().filter(entry -> entry.getOrderId() == orderId && entry.getType() == type).findFirst();
+    }
+
+    @Override
+    public boolean existsByOrderIdAndType(long orderId, EntryType type) {
+        return findByOrderIdAndType(orderId, type).isPresent();
+    }
+
+    /** The order's entries, in the order they were written. */
+    List<LedgerEntry> entriesOf(long orderId) {
+        return rows().filter(entry -> entry.getOrderId() == orderId).toList();
+    }
+
+    @Override
+    public List<LedgerEntry> findByOrderId(long orderId, Pageable page) {
+        throw new UnsupportedOperationException("a web read: the reactions never list the ledger");
+    }
+
+    @Override
+    public List<LedgerEntry> findByUserId(String userId, Pageable page) {
+        throw new UnsupportedOperationException("a web read: the reactions never list the ledger");
+    }
+
+    @Override
+    public List<LedgerEntry> findAllBy(Pageable page) {
+        throw new UnsupportedOperationException("a web read: the reactions never list the ledger");
+    }
+}
