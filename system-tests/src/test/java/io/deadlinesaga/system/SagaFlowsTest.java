@@ -39,7 +39,7 @@ class SagaFlowsTest {
         assertThat(exchange.get("state").asString()).isEqualTo("EXCHANGED");
         assertThat(exchange.get("point").decimalValue()).isEqualByComparingTo("500");
         await().atMost(SETTLES).untilAsserted(() ->
-                assertThat(saga.deadline(orderId).get("state").asString()).isEqualTo("CANCELLED"));
+                assertThat(saga.deadline(orderId).path("state").asString()).isEqualTo("CANCELLED"));
         await().atMost(SETTLES).untilAsserted(() -> assertThat(system.topic().typesOf(orderId))
                 .containsExactly("OrderCreated", "ExchangeSucceed", "PointUsed", "OrderPlaced"));
 
