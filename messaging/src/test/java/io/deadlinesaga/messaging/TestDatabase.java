@@ -16,18 +16,29 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A fresh in-memory H2 database with the messaging tables, and JPA, repositories and transactions wired by
- * hand as a service's auto-configuration wires them: Spring's JPA support used as a library, no application
- * context. Close it after the test.
+ * An in-memory H2 database with the messaging tables, and JPA, repositories and transactions wired by hand as
+ * a service's auto-configuration wires them: Spring's JPA support used as a library, no application context.
+ * The tests share one, emptied for each ({@link #empty}): starting JPA is what would cost most of their time.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase {
+
+    private static TestDatabase shared;
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
-    private final EntityManagerFactory entityManagerFactory;
     private final JpaTransactionManager transactionManager;
     private final EntityManager entityManager;
 
-    public TestDatabase() {
+    /** The tests' database, with no rows in it; a test stops what it started before the next one begins. */
+    public static synchronized TestDatabase empty() {
+        if (shared == null) {
+            shared = new TestDatabase();
+        }
+        shared.jdbc().execute("DELETE FROM outbox_message");
+        shared.jdbc().execute("DELETE FROM inbox_event");
+        return shared;
+    }
+
+    private TestDatabase() {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         dataSource.setUser("sa");
         LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
@@ -36,7 +47,7 @@ public final class TestDatabase implements AutoCloseable {
         factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
         factory.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "create"));
         factory.afterPropertiesSet();
-        entityManagerFactory = factory.getObject();
+        EntityManagerFactory entityManagerFactory = factory.getObject();
         transactionManager = new JpaTransactionManager(entityManagerFactory);
         transactionManager.afterPropertiesSet();
         entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
@@ -67,11 +78,5 @@ public final class TestDatabase implements AutoCloseable {
     public long count(String sql, Object... arguments) {
         Long count = jdbc().queryForObject(sql, Long.class, arguments);
         return count == null ? 0 : count;
-    }
-
-    @Override
-    public void close() {
-        entityManagerFactory.close();
-        jdbc().execute("SHUTDOWN");
     }
 }

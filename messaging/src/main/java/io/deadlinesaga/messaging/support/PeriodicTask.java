@@ -15,10 +15,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Work done again and again, every {@code interval} from the end of one round to the start of the next, on
- * a Spring scheduler of its own: one named daemon thread, at the lowest priority for background work, so a
- * slow round of one task never delays another's. A round that throws, even an {@link Error}, is logged (the
- * scheduler's error handler catches every {@link Throwable}) and the next one runs on time. The rounds begin
- * once every bean of the application exists, and end when the application context closes, before any
+ * a Spring {@link ThreadPoolTaskScheduler} of its own rather than the application's shared one (as
+ * {@code @Scheduled} would use): its own named daemon thread, at the lowest priority for background work, so
+ * a slow round of one task never delays another's. A round that throws, even an {@link Error}, is logged (the
+ * scheduler's error handler gets every {@link Throwable}) and the next one runs on time. The rounds begin once
+ * every singleton of the application exists, and end when the application context closes, before any
  * lifecycle stops: the listeners, the convoy and the relay are still there for what a last round appended.
  */
 public abstract class PeriodicTask implements SmartInitializingSingleton, ApplicationListener<ContextClosedEvent> {

@@ -16,13 +16,13 @@ import org.springframework.transaction.annotation.AnnotationTransactionAttribute
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 
 /**
- * A service's receiving side on a fresh test database, wired as {@link InboxConfiguration} wires it: the inbox
+ * A service's receiving side on the emptied test database, wired as {@link InboxConfiguration} wires it: the inbox
  * store (transactional, as its bean is), the convoy (started by the test that wants it) and the listener,
  * with {@link RecordingHandlers} as the service's handlers.
  */
 final class ReceivingSide implements AutoCloseable {
 
-    final TestDatabase database = new TestDatabase();
+    final TestDatabase database = TestDatabase.empty();
     final RecordingHandlers handlers = new RecordingHandlers();
     final InboxStore store;
     final Convoy convoy;
@@ -80,6 +80,5 @@ final class ReceivingSide implements AutoCloseable {
         if (convoy.isRunning()) {
             convoy.stop();
         }
-        database.close();
     }
 }

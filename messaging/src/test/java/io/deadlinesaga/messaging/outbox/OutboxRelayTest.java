@@ -28,7 +28,7 @@ class OutboxRelayTest {
     private static final Duration SOON = Duration.ofSeconds(10);
     private static final Duration NEVER_IN_A_TEST = Duration.ofHours(1);
 
-    private final TestDatabase database = new TestDatabase();
+    private final TestDatabase database = TestDatabase.empty();
     private final EventCodec codec = new EventCodec();
     /** what each order's events must look like on the topic: in the order they were appended */
     private final Map<String, List<String>> appended = new LinkedHashMap<>();
@@ -37,7 +37,6 @@ class OutboxRelayTest {
     @AfterEach
     void stopRelays() {
         started.forEach(OutboxRelay::stop);
-        database.close();
     }
 
     @Test
