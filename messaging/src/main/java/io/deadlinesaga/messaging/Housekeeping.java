@@ -56,7 +56,7 @@ public class Housekeeping extends PeriodicTask {
             });
             total += batch;
         }
-        while (batch >= settings.batchSize() && isRunning());
+        while (batch >= settings.batchSize() && !isClosed());
         return total;
     }
 

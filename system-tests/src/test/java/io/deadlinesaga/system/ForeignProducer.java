@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import io.deadlinesaga.contract.Wire;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,7 +26,7 @@ final class ForeignProducer implements AutoCloseable {
     void publish(String key, String type, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>(SagaSystem.TOPIC, key, json);
         if (type != null) {
-            record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(Wire.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
         }
         try {
             producer.send(record).get();

@@ -3,6 +3,7 @@ package io.deadlinesaga.system;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.system.TopicObserver.Seen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class MessagingGuaranteesTest {
 
         // then
         assertThat(saga.awaitSettled(orderId, SETTLES).get("status").asString()).isEqualTo("APPROVED");
-        TopicObserver deadLetters = new TopicObserver(system.bootstrapServers(), SagaSystem.TOPIC + ".DLT");
+        TopicObserver deadLetters = new TopicObserver(system.bootstrapServers(), Wire.deadLetterTopic(SagaSystem.TOPIC));
         try (deadLetters) {
             // every service that reads the type (or cannot tell it) dead-letters its own copy
             await().atMost(SETTLES).untilAsserted(() -> assertThat(deadLetters.eventsOf(Long.parseLong(key)))
@@ -126,7 +127,7 @@ class MessagingGuaranteesTest {
         publish(orderId, "ExchangeSucceed", exchangeSucceed);
 
         // then: after its last attempt it is on the dead-letter topic, as received, with its error
-        TopicObserver deadLetters = new TopicObserver(system.bootstrapServers(), SagaSystem.TOPIC + ".DLT");
+        TopicObserver deadLetters = new TopicObserver(system.bootstrapServers(), Wire.deadLetterTopic(SagaSystem.TOPIC));
         try (deadLetters) {
             await().atMost(SETTLES).untilAsserted(() -> assertThat(deadLetters.eventsOf(orderId)).singleElement()
                     .satisfies(letter -> {

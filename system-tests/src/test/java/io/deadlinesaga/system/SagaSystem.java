@@ -68,7 +68,7 @@ final class SagaSystem {
     private SagaSystem() {
         // the apps start in parallel; Boot's per-app logging set-up would race, so logback-test.xml rules instead
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPIC, TOPIC + ".DLT");
+        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPIC, Wire.deadLetterTopic(TOPIC));
         broker.afterPropertiesSet();
         Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         APPLICATIONS.keySet().forEach(name -> starting.put(name, CompletableFuture.supplyAsync(() -> launch(name, name, 0))));

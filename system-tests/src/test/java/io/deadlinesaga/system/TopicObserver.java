@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.deadlinesaga.contract.Wire;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.kafka.support.KafkaHeaders;
 
 /** Reads the topic from the beginning, as {@code kafka-console-consumer} would, and keeps each key's events. */
 final class TopicObserver implements AutoCloseable {
@@ -67,8 +70,8 @@ final class TopicObserver implements AutoCloseable {
     record Seen(String key, int partition, String type, JsonNode value, String error) {
 
         static Seen of(ConsumerRecord<String, String> record) {
-            Header type = record.headers().lastHeader("type");
-            Header error = record.headers().lastHeader("kafka_dlt-exception-message");
+            Header type = record.headers().lastHeader(Wire.TYPE_HEADER);
+            Header error = record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
             JsonNode value;
             try {
                 value = Http.JSON.readTree(record.value());

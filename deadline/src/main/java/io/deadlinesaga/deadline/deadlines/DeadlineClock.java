@@ -1,21 +1,20 @@
 package io.deadlinesaga.deadline.deadlines;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.deadlinesaga.messaging.event.DeadlineReached;
 import io.deadlinesaga.messaging.outbox.Outbox;
 import io.deadlinesaga.messaging.support.AfterCommit;
-import io.deadlinesaga.messaging.support.DaemonThreads;
+import io.deadlinesaga.messaging.support.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,10 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * registered and, for deadlines this instance did not register or that survived a restart, when a periodic
  * sweep of the table finds it due soon; an overdue one fires at once. Firing locks the row with
  * {@code FOR UPDATE SKIP LOCKED} and checks it is still pending, so with any number of instances and timers
- * a deadline fires once, and never after the order was decided.
+ * a deadline fires once, and never after the order was decided. The sweep is the clock's periodic round; the
+ * timers run on the same threads; the first sweep runs as soon as the service has started, so deadlines that
+ * came due while it was down fire at once.
  */
 @Component
-public class DeadlineClock implements SmartLifecycle {
+public class DeadlineClock extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineClock.class);
 
@@ -35,20 +36,19 @@ public class DeadlineClock implements SmartLifecycle {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final DeadlineProperties properties;
-    private final Clock clock;
     private final Timer lateness;
     /** the timer of each order, so a sweep does not set a second one and a decided order's timer is dropped */
+    private final Clock clock;
     private final ConcurrentHashMap<Long, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
-    private ScheduledThreadPoolExecutor scheduler;
-    private volatile boolean running;
 
     DeadlineClock(DeadlineRepository deadlines, Outbox outbox, TransactionTemplate transactions,
             DeadlineProperties properties, MeterRegistry meters, Clock clock) {
+        super("deadline-clock", properties.sweepInterval(), false, properties.timerThreads());
+        this.clock = clock;
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
-        this.clock = clock;
         this.lateness = Timer.builder("saga.deadline.lateness")
                 .description("how long after its due time a deadline fired")
                 .publishPercentileHistogram()
@@ -74,11 +74,11 @@ public class DeadlineClock implements SmartLifecycle {
     }
 
     private void set(long orderId, long dueAt) {
-        if (!running) {
+        if (!isRunning()) {
             return;
         }
-        timers.computeIfAbsent(orderId, id -> scheduler.schedule(() -> fire(id),
-                Math.max(0, dueAt - clock.millis()), TimeUnit.MILLISECONDS));
+        Duration untilDue = Duration.ofMillis(Math.max(0, dueAt - clock.millis()));
+        timers.computeIfAbsent(orderId, id -> runAfter(untilDue, () -> fire(id)));
     }
 
     /** A timer went off: fires the order's deadline if it is still pending and due, in a transaction of its own. */
@@ -104,35 +104,19 @@ public class DeadlineClock implements SmartLifecycle {
         log.info("orderId={} deadline reached, {} ms after its due time", deadline.getOrderId(), late);
     }
 
-    private void sweep() {
-        try {
-            long horizon = clock.millis() + 2 * properties.sweepInterval().toMillis();
-            for (Object[] row : deadlines.findPendingDueBefore(horizon)) {
-                set(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-            }
-        }
-        catch (RuntimeException | Error ex) {
-            // a periodic task that throws is never run again: the sweep must outlive any failure
-            log.warn("deadline sweep failed, next in {}: {}", properties.sweepInterval(), ex.toString());
+    /** Sets a timer for every pending deadline due before the sweep after next. */
+    @Override
+    protected void runOnce() {
+        long horizon = clock.millis() + 2 * properties.sweepInterval().toMillis();
+        for (Object[] row : deadlines.findPendingDueBefore(horizon)) {
+            set(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
     }
 
+    /** The first sweep at once: deadlines that came due while the service was down fire now. */
     @Override
-    public void start() {
-        scheduler = new ScheduledThreadPoolExecutor(properties.timerThreads(), DaemonThreads.named("deadline-clock"));
-        scheduler.setRemoveOnCancelPolicy(true);
-        running = true;
-        scheduler.scheduleWithFixedDelay(this::sweep, 0, properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    public void begin() {
+        super.begin();
+        runSoon();
     }
 }

@@ -24,9 +24,7 @@ class DeadlineClockTest {
 
     @AfterEach
     void stopTheClock() {
-        if (service.timers.isRunning()) {
-            service.timers.stop();
-        }
+        service.timers.end();
     }
 
     @Test
@@ -107,7 +105,7 @@ class DeadlineClockTest {
     @Test
     void firesAnOverdueDeadlineAtOnceWhenItIsRegistered() {
         // given
-        service.timers.start();
+        service.timers.begin();
         service.clock.set(DUE + 1);
 
         // when
@@ -127,7 +125,7 @@ class DeadlineClockTest {
         service.clock.set(DUE);
 
         // when
-        service.timers.start();
+        service.timers.begin();
 
         // then
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->

@@ -1,11 +1,10 @@
 package io.deadlinesaga.messaging.inbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.deadlinesaga.messaging.MessagingProperties;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,6 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event must wait (a retry, {@link RetryLater}) holds no thread and no partition: a timer wakes its lane
  * when the wait is over. The inbox table is the queue, so nothing is lost on a crash: a periodic sweep
  * resumes every pending event, and {@code FOR UPDATE SKIP LOCKED} keeps two instances off the same event.
+ *
+ * <p>Its lifecycle is its own, for its place in the order of start and stop: it starts before the listener
+ * containers feed it and stops after them, and before the outbox relay, which sends what its last handlers
+ * appended. The sweep and the lanes' wake-ups run on a Spring scheduler, which logs a run that throws and
+ * runs the sweep again on time.
  */
 class Convoy implements SmartLifecycle {
 
@@ -37,10 +42,9 @@ class Convoy implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final MessagingProperties.Convoy settings;
     private final DeadLetters deadLetters;
-    /** Orders whose lane is being drained; TRUE when it must run once more because of a wake-up meanwhile. */
-    private final ConcurrentHashMap<Long, Boolean> activeLanes = new ConcurrentHashMap<>();
+    private final Lanes lanes = new Lanes();
     private ExecutorService workers;
-    private ScheduledExecutorService timer;
+    private ThreadPoolTaskScheduler timer;
     private volatile boolean running;
 
     Convoy(InboxRepository inbox, HandlerRegistry handlers, EventCodec codec, TransactionTemplate transactions,
@@ -59,20 +63,12 @@ class Convoy implements SmartLifecycle {
 
     /** Whether the order's lane is running now: its next event must go through the lane too. */
     boolean isDraining(long orderId) {
-        return activeLanes.containsKey(orderId);
+        return lanes.isDraining(orderId);
     }
 
     /** Makes sure the order's pending events are handled soon; cheap when its lane is already running. */
     void wake(long orderId) {
-        if (!running) {
-            return;
-        }
-        boolean[] start = {false};
-        activeLanes.compute(orderId, (id, again) -> {
-            start[0] = again == null;
-            return again != null;
-        });
-        if (start[0]) {
+        if (running && lanes.wake(orderId)) {
             workers.execute(() -> drain(orderId));
         }
     }
@@ -85,12 +81,10 @@ class Convoy implements SmartLifecycle {
             log.warn("orderId={} lane stopped, resumed by the sweep: {}", orderId, ex.toString());
         }
         catch (Error ex) {
-            // the lane must leave the map below, or the order would wait for it for ever
+            // the lane must be let go below, or the order would wait for it for ever
             log.error("orderId={} lane stopped by an error, resumed by the sweep", orderId, ex);
         }
-        // runs again if woken while draining, else leaves the map
-        if (activeLanes.compute(orderId, (id, again) -> Boolean.TRUE.equals(again) ? Boolean.FALSE : null) != null
-                && running) {
+        if (lanes.drained(orderId) && running) {
             workers.execute(() -> drain(orderId));
         }
     }
@@ -99,8 +93,7 @@ class Convoy implements SmartLifecycle {
         while (running) {
             Step step = processHead(orderId);
             if (step instanceof Step.WaitUntil wait) {
-                long delay = Math.max(1, wait.when() - System.currentTimeMillis());
-                timer.schedule(() -> wake(orderId), delay, TimeUnit.MILLISECONDS);
+                timer.schedule(() -> wake(orderId), Instant.ofEpochMilli(wait.when()));
                 return;
             }
             if (!(step instanceof Step.Processed)) {
@@ -178,28 +171,24 @@ class Convoy implements SmartLifecycle {
     }
 
     private void sweep() {
-        try {
-            wake(inbox.findOrdersWithDueEvents(System.currentTimeMillis()));
-        }
-        catch (RuntimeException | Error ex) {
-            // a periodic task that throws is never run again: the sweep must outlive any failure
-            log.warn("inbox sweep failed, next in {}: {}", settings.sweepInterval(), ex.toString());
-        }
+        wake(inbox.findOrdersWithDueEvents(System.currentTimeMillis()));
     }
 
     @Override
     public void start() {
         workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("convoy"));
-        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("convoy-timer"));
+        timer = DaemonThreads.scheduler("convoy-timer", 1, false, failure -> log.warn(
+                "inbox sweep or a lane's wake-up failed, the sweep runs again in {}: {}", settings.sweepInterval(),
+                failure.toString()));
+        timer.initialize();
         running = true;
-        long sweepMillis = settings.sweepInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::sweep, 0, sweepMillis, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sweep, settings.sweepInterval());
     }
 
     @Override
     public void stop() {
         running = false;
-        timer.shutdownNow();
+        timer.shutdown();
         workers.shutdown();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);

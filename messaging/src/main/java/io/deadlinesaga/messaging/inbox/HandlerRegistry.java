@@ -32,6 +32,15 @@ class HandlerRegistry implements SmartInitializingSingleton {
         this.context = context;
     }
 
+    /** The handlers of the given objects, found at once: a service's reactions without an application context. */
+    static HandlerRegistry of(Object... beans) {
+        HandlerRegistry registry = new HandlerRegistry(null);
+        for (Object bean : beans) {
+            onEventMethods(bean.getClass()).forEach(method -> registry.register(bean, method));
+        }
+        return registry;
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
         for (String name : context.getBeanNamesForType(Object.class, false, false)) {
@@ -40,16 +49,18 @@ class HandlerRegistry implements SmartInitializingSingleton {
                 continue;
             }
             Class<?> userType = AopUtils.isAopProxy(type) ? AopUtils.getTargetClass(context.getBean(name)) : type;
-            Map<Method, OnEvent> methods = MethodIntrospector.selectMethods(userType,
-                    (MethodIntrospector.MetadataLookup<OnEvent>) method ->
-                            AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class));
-            methods.keySet().forEach(method -> register(name, method));
+            onEventMethods(userType).forEach(method -> register(context.getBean(name), method));
         }
         handlers.forEach((type, list) -> log.info("handles {} with {}", type.wireName(),
                 list.stream().map(Handler::describe).toList()));
     }
 
-    private void register(String beanName, Method method) {
+    private static Set<Method> onEventMethods(Class<?> userType) {
+        return MethodIntrospector.selectMethods(userType, (MethodIntrospector.MetadataLookup<OnEvent>) method ->
+                AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class)).keySet();
+    }
+
+    private void register(Object bean, Method method) {
         Class<?>[] parameters = method.getParameterTypes();
         boolean valid = (parameters.length == 1 || parameters.length == 2 && parameters[1] == Delivery.class)
                 && SagaEvent.class.isAssignableFrom(parameters[0]) && parameters[0] != SagaEvent.class;
@@ -57,7 +68,6 @@ class HandlerRegistry implements SmartInitializingSingleton {
             throw new IllegalStateException("@OnEvent method " + method
                     + " must take one event record, and optionally a Delivery");
         }
-        Object bean = context.getBean(beanName);
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         ReflectionUtils.makeAccessible(invocable);
         handlers.computeIfAbsent(EventType.of(parameters[0]), t -> new ArrayList<>())
