@@ -32,9 +32,9 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SagaViewAtScaleTest {
+class SagaViewAtScaleIT {
 
-    private static final Logger log = LoggerFactory.getLogger(SagaViewAtScaleTest.class);
+    private static final Logger log = LoggerFactory.getLogger(SagaViewAtScaleIT.class);
     private static final String TOPIC = Wire.TOPIC;
     private static final int PARTITIONS = 6;
     private static final int ORDERS = Integer.getInteger("saga.view.orders", 200_000);
