@@ -1,5 +1,6 @@
 package io.deadlinesaga.messaging.inbox;
 
+import io.deadlinesaga.messaging.persistence.StoredEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +19,7 @@ import jakarta.persistence.Table;
 @Table(name = "inbox_event", indexes = {
         @Index(name = "inbox_by_order", columnList = "order_id, status, seq"),
         @Index(name = "inbox_due", columnList = "status, not_before")})
-class InboxEvent {
+class InboxEvent extends StoredEvent {
 
     enum Status { PENDING, DONE, FAILED }
 
@@ -28,15 +29,6 @@ class InboxEvent {
 
     @Column(name = "event_id", nullable = false, unique = true, length = 64)
     private String eventId;
-
-    @Column(name = "order_id", nullable = false)
-    private long orderId;
-
-    @Column(name = "event_type", nullable = false, length = 40)
-    private String eventType;
-
-    @Column(nullable = false, length = 4000)
-    private String payload;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -61,10 +53,8 @@ class InboxEvent {
     }
 
     InboxEvent(String eventId, long orderId, String eventType, String payload, long receivedAt) {
+        super(orderId, eventType, payload);
         this.eventId = eventId;
-        this.orderId = orderId;
-        this.eventType = eventType;
-        this.payload = payload;
         this.status = Status.PENDING;
         this.notBefore = receivedAt;
         this.receivedAt = receivedAt;
@@ -110,18 +100,6 @@ class InboxEvent {
 
     String eventId() {
         return eventId;
-    }
-
-    long orderId() {
-        return orderId;
-    }
-
-    String eventType() {
-        return eventType;
-    }
-
-    String payload() {
-        return payload;
     }
 
     int attempts() {

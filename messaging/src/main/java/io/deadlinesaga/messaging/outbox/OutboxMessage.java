@@ -1,5 +1,6 @@
 package io.deadlinesaga.messaging.outbox;
 
+import io.deadlinesaga.messaging.persistence.StoredEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +18,7 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_message", indexes = {
         @Index(name = "outbox_unsent", columnList = "sent_at, id"),
         @Index(name = "outbox_by_order", columnList = "order_id, id")})
-class OutboxMessage {
+class OutboxMessage extends StoredEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,15 +26,6 @@ class OutboxMessage {
 
     @Column(name = "event_id", nullable = false, unique = true, length = 36)
     private String eventId;
-
-    @Column(name = "order_id", nullable = false)
-    private long orderId;
-
-    @Column(name = "event_type", nullable = false, length = 40)
-    private String eventType;
-
-    @Column(nullable = false, length = 4000)
-    private String payload;
 
     @Column(name = "created_at", nullable = false)
     private long createdAt;
@@ -58,18 +50,6 @@ class OutboxMessage {
 
     String eventId() {
         return eventId;
-    }
-
-    long orderId() {
-        return orderId;
-    }
-
-    String eventType() {
-        return eventType;
-    }
-
-    String payload() {
-        return payload;
     }
 
     String destination() {

@@ -113,13 +113,7 @@ class EarlyOrdersTest {
     @Test
     void makesTheWaitingOrdersDueAtOnceWhenTheAccountIsOpened() {
         // given: the pause has grown to its longest, 2 s
-        point.deliver(anExchangeSucceed(ORDER_ID, NEWCOMER, "300"));
-        PendingUse waiting = point.pendingUses.findById(ORDER_ID).orElseThrow();
-        for (int look = 0; look < 6; look++) {
-            point.lookAtEarlyOrders();
-            point.clock.set(nextLookAt(waiting));
-        }
-        point.lookAtEarlyOrders();
+        PendingUse waiting = waitingWithTheLongestPause();
 
         // when
         point.openAccount(NEWCOMER, "1000");
@@ -131,13 +125,7 @@ class EarlyOrdersTest {
     @Test
     void deductsAWaitingOrderAtTheFirstLookAfterItsAccountIsOpened() {
         // given
-        point.deliver(anExchangeSucceed(ORDER_ID, NEWCOMER, "300"));
-        PendingUse waiting = point.pendingUses.findById(ORDER_ID).orElseThrow();
-        for (int look = 0; look < 6; look++) {
-            point.lookAtEarlyOrders();
-            point.clock.set(nextLookAt(waiting));
-        }
-        point.lookAtEarlyOrders();
+        PendingUse waiting = waitingWithTheLongestPause();
         point.openAccount(NEWCOMER, "1000");
 
         // when: the next round, 2 s before the look the last pause set
@@ -248,5 +236,17 @@ class EarlyOrdersTest {
         assertThat(point.pendingUses.findById(ORDER_ID)).hasValueSatisfying(
                 waiting -> assertThat(waiting.looks()).isEqualTo(1));
         assertThat(point.outbox.events()).isEmpty();
+    }
+
+    /** An early order looked at until the pause between two looks has grown to its longest, 2 s. */
+    private PendingUse waitingWithTheLongestPause() {
+        point.deliver(anExchangeSucceed(ORDER_ID, NEWCOMER, "300"));
+        PendingUse waiting = point.pendingUses.findById(ORDER_ID).orElseThrow();
+        for (int look = 0; look < 6; look++) {
+            point.lookAtEarlyOrders();
+            point.clock.set(nextLookAt(waiting));
+        }
+        point.lookAtEarlyOrders();
+        return waiting;
     }
 }
