@@ -1,0 +1,12 @@
+-- The exchange service's exchanges, one per order (the messaging tables come with V1, from the messaging module).
+
+CREATE TABLE exchange (
+    order_id    BIGINT         NOT NULL PRIMARY KEY,
+    user_id     VARCHAR(100)   NOT NULL,
+    currency_id BIGINT         NOT NULL,
+    amount      NUMERIC(19, 4) NOT NULL,
+    rate        NUMERIC(19, 6) NOT NULL,
+    point       NUMERIC(19, 4) NOT NULL,
+    state       ENUM('CLOSED', 'COMPENSATED', 'EXCHANGED') NOT NULL,
+    updated_at  BIGINT         NOT NULL
+);
