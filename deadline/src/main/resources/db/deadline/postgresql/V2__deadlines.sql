@@ -1,0 +1,12 @@
+-- PostgreSQL: the same tables as the H2 migration of this version, an ENUM column of H2 as a VARCHAR with a CHECK.
+-- The deadline service's deadlines, one per order (the messaging tables come with V1, from the messaging module).
+
+CREATE TABLE deadline (
+    order_id   BIGINT NOT NULL PRIMARY KEY,
+    due_at     BIGINT NOT NULL,
+    state      VARCHAR(32) NOT NULL CHECK (state IN ('CANCELLED', 'FIRED', 'PENDING')),
+    created_at BIGINT NOT NULL,
+    closed_at  BIGINT
+);
+-- the pending deadlines due soon, for the sweep
+CREATE INDEX deadline_due ON deadline (state, due_at);
