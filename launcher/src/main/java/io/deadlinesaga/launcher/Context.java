@@ -28,6 +28,11 @@ public final class Context {
         return setup;
     }
 
+    /** Runs this command, and the later ones of this data folder, with that database. */
+    public void useDatabase(Setup.Database database) {
+        setup = setup().withDatabase(database);
+    }
+
     public Console console() {
         return console;
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public enum Part {
     KAFKA("kafka", "SAGA_KAFKA_PORT", 9092),
+    /** the local PostgreSQL server, when the services' databases are there ({@code ./saga up --db postgres}) */
+    POSTGRES("postgres", "SAGA_POSTGRES_PORT", 5432),
     ORDER("order", "ORDER_PORT", 8081),
     EXCHANGE("exchange", "EXCHANGE_PORT", 8082),
     POINT("point", "POINT_PORT", 8083),
@@ -42,7 +44,12 @@ public enum Part {
     }
 
     public boolean isService() {
-        return this != KAFKA;
+        return this != KAFKA && this != POSTGRES;
+    }
+
+    /** A service whose database is the one {@code --db} chooses (the saga view keeps its store in H2). */
+    public boolean hasChosenDatabase() {
+        return isService() && this != SAGA_VIEW && this != GATEWAY;
     }
 
     /**

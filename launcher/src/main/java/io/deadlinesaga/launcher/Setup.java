@@ -1,10 +1,14 @@
 package io.deadlinesaga.launcher;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,9 +23,21 @@ import java.util.Optional;
  */
 public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int controllerPort,
         Optional<String> externalKafka, String java, JvmFlags flags, Duration startTimeout,
-        Duration kafkaStartTimeout, int yieldNice) {
+        Duration kafkaStartTimeout, int yieldNice, Database database) {
+
+    /** Where the services keep their state: H2 files in the data folder, or a local PostgreSQL server. */
+    public enum Database {
+        H2, POSTGRES;
+
+        /** The name on the command line and in the data folder's {@code run/database}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** The role the services use on the local PostgreSQL server (trusted on 127.0.0.1, no password). */
+    public static final String POSTGRES_USER = "saga";
     public static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     public static final String CONTROLLER_PORT_VARIABLE = "SAGA_KAFKA_CONTROLLER_PORT";
@@ -70,7 +86,39 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
                 settings.text("KAFKA_BOOTSTRAP_SERVERS"), java, flags,
                 Duration.ofSeconds(settings.number("SAGA_START_TIMEOUT", 120)),
                 Duration.ofSeconds(settings.number("SAGA_KAFKA_START_TIMEOUT", 60)),
-                settings.number("SAGA_YIELD_NICE", 19));
+                settings.number("SAGA_YIELD_NICE", 19), chosenDatabase(dataDir));
+    }
+
+    /** The database {@code ./saga up --db} chose for this data folder last; H2 if none. */
+    private static Database chosenDatabase(Path dataDir) {
+        Path choice = dataDir.resolve("run/database");
+        try {
+            String label = Files.isRegularFile(choice) ? Files.readString(choice).trim() : "";
+            return Arrays.stream(Database.values()).filter(db -> db.label().equals(label)).findFirst()
+                    .orElse(Database.H2);
+        }
+        catch (IOException ex) {
+            return Database.H2;
+        }
+    }
+
+    /** This setup with another database, remembered in the data folder for the commands after this one. */
+    public Setup withDatabase(Database chosen) {
+        try {
+            Files.createDirectories(runDir());
+            Files.writeString(runDir().resolve("database"), chosen.label() + "\n");
+        }
+        catch (IOException ex) {
+            throw new SagaException("cannot write " + runDir().resolve("database") + ": " + ex.getMessage());
+        }
+        return new Setup(root, dataDir, ports, controllerPort, externalKafka, java, flags, startTimeout,
+                kafkaStartTimeout, yieldNice, chosen);
+    }
+
+    /** The parts this copy runs: the broker, the database server if there is one, the services. */
+    public List<Part> parts() {
+        return Arrays.stream(Part.values())
+                .filter(part -> part != Part.POSTGRES || database == Database.POSTGRES).toList();
     }
 
     public int port(Part part) {
@@ -114,8 +162,9 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         return root.resolve("kafka/config");
     }
 
+    /** A part's log; the PostgreSQL server's is in its own folder, which its user owns. */
     public Path log(Part part) {
-        return logDir().resolve(part.partName() + ".log");
+        return part == Part.POSTGRES ? dataDir.resolve("postgres/server.log") : logDir().resolve(part.partName() + ".log");
     }
 
     public Path pidFile(Part part) {
@@ -137,9 +186,18 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
     }
 
-    /** What every service is told: the data folder, Kafka, every port and the others' URLs. */
-    public Map<String, String> serviceEnvironment() {
+    /**
+     * What a service is told: the data folder, Kafka, every port and the others' URLs; and, on PostgreSQL, its
+     * database there, waiting at most 10 s for a row lock and 60 s for a statement.
+     */
+    public Map<String, String> serviceEnvironment(Part service) {
         Map<String, String> environment = new HashMap<>();
+        if (database == Database.POSTGRES && service.hasChosenDatabase()) {
+            environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + port(Part.POSTGRES) + "/"
+                    + service.partName() + "?options=-c%20lock_timeout=10s%20-c%20statement_timeout=60s");
+            environment.put("SPRING_DATASOURCE_USERNAME", POSTGRES_USER);
+            environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        }
         environment.put("SAGA_DATA_DIR", dataDir.toString());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         for (Part part : Part.services()) {

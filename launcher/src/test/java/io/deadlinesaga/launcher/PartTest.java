@@ -14,8 +14,8 @@ class PartTest {
     }
 
     @Test
-    void theServicesAreEveryPartButTheBroker() {
-        assertThat(Part.services()).hasSize(6).doesNotContain(Part.KAFKA);
+    void theServicesAreEveryPartButTheBrokerAndTheDatabaseServer() {
+        assertThat(Part.services()).hasSize(6).doesNotContain(Part.KAFKA, Part.POSTGRES);
     }
 
     @Test

@@ -74,7 +74,7 @@ class SagaTest {
 
         // then
         assertThat(status).isEqualTo(2);
-        assertThat(err()).contains("unknown part 'billing' (one of: kafka order exchange point deadline saga-view "
+        assertThat(err()).contains("unknown part 'billing' (one of: kafka postgres order exchange point deadline saga-view "
                 + "gateway)");
     }
 

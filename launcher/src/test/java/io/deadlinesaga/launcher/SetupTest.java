@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +45,7 @@ class SetupTest {
 
         // then
         assertThat(setup.bootstrapServers()).isEqualTo("broker:29092");
-        assertThat(setup.serviceEnvironment()).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092");
+        assertThat(setup.serviceEnvironment(Part.ORDER)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092");
     }
 
     @Test
@@ -53,7 +54,7 @@ class SetupTest {
         Setup setup = Setup.of(ROOT, HERE, Map.of("POINT_PORT", "18083"), "java");
 
         // then
-        assertThat(setup.serviceEnvironment())
+        assertThat(setup.serviceEnvironment(Part.ORDER))
                 .containsEntry("POINT_PORT", "18083")
                 .containsEntry("POINT_URL", "http://localhost:18083")
                 .containsEntry("SAGA_VIEW_URL", "http://localhost:8085")
@@ -84,5 +85,36 @@ class SetupTest {
         // then
         assertThat(setup.flags().services()).containsExactly("-Xmx1g", "-XX:+UseG1GC");
         assertThat(setup.flags().kafka()).isEmpty();
+    }
+
+    @Test
+    void onPostgresTellsEachServiceWithADatabaseItsOwnAndTheViewAndGatewayNone(@TempDir Path data) {
+        // given
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString(), "SAGA_POSTGRES_PORT", "15432"), "java")
+                .withDatabase(Setup.Database.POSTGRES);
+
+        // when / then
+        assertThat(setup.serviceEnvironment(Part.POINT))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/point"
+                        + "?options=-c%20lock_timeout=10s%20-c%20statement_timeout=60s")
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "saga");
+        assertThat(setup.serviceEnvironment(Part.SAGA_VIEW)).doesNotContainKey("SPRING_DATASOURCE_URL");
+        assertThat(setup.serviceEnvironment(Part.GATEWAY)).doesNotContainKey("SPRING_DATASOURCE_URL");
+        assertThat(setup.parts()).contains(Part.POSTGRES);
+    }
+
+    @Test
+    void remembersTheDatabaseChosenForTheDataFolder(@TempDir Path data) {
+        // given
+        Map<String, String> environment = Map.of("SAGA_DATA_DIR", data.toString());
+        Setup.of(ROOT, HERE, environment, "java").withDatabase(Setup.Database.POSTGRES);
+
+        // when
+        Setup later = Setup.of(ROOT, HERE, environment, "java");
+
+        // then
+        assertThat(later.database()).isEqualTo(Setup.Database.POSTGRES);
+        assertThat(Setup.of(ROOT, HERE, Map.of(), "java").database()).as("another data folder").isEqualTo(Setup.Database.H2);
+        assertThat(Setup.of(ROOT, HERE, Map.of(), "java").parts()).doesNotContain(Part.POSTGRES);
     }
 }

@@ -150,7 +150,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
     /** Starts whatever part is not running, so that every part is up after a chaos run. */
     private static void restore(Supervisor quiet, Console console, Setup setup) {
-        for (Part part : Part.values()) {
+        for (Part part : setup.parts()) {
             if (quiet.isThere(part)) {
                 continue;
             }

@@ -23,7 +23,7 @@ public final class DownCommand implements Runnable {
         this.context = context;
     }
 
-    @Option(names = "--clean", description = "also delete the data folder's databases, Kafka storage, logs and pids")
+    @Option(names = "--clean", description = "also delete the data folder's databases (and PostgreSQL cluster), Kafka storage, logs and pids")
     boolean clean;
 
     @Override
@@ -35,9 +35,10 @@ public final class DownCommand implements Runnable {
         context.supervisor().stopAll();
         if (clean) {
             Setup setup = context.setup();
-            context.console().say("Deleting " + setup.shown(setup.dataDir()) + "/ (databases, Kafka storage, logs)");
+            context.console().say("Deleting " + setup.shown(setup.dataDir()) + "/ (databases, PostgreSQL cluster, Kafka storage, logs)");
             // only what ./saga and the services put there: SAGA_DATA_DIR may name a folder that holds more
-            for (Path made : List.of(setup.dataDir().resolve("db"), setup.kafkaDir(), setup.logDir(), setup.runDir())) {
+            for (Path made : List.of(setup.dataDir().resolve("db"), setup.dataDir().resolve("postgres"), setup.kafkaDir(),
+                    setup.logDir(), setup.runDir())) {
                 deleteRecursively(made);
             }
             try (Stream<Path> left = Files.exists(setup.dataDir()) ? Files.list(setup.dataDir()) : Stream.empty()) {

@@ -24,8 +24,8 @@ public final class StatusCommand implements Runnable {
     public void run() {
         Setup setup = context.setup();
         Supervisor supervisor = context.supervisor();
-        for (Part part : Part.values()) {
-            Optional<ProcessHandle> process = supervisor.processes().running(part);
+        for (Part part : setup.parts()) {
+            Optional<ProcessHandle> process = supervisor.running(part);
             if (process.isPresent()) {
                 context.console().say(String.format("%-9s running  pid %-8s %-23s %s", part, process.get().pid(),
                         address(setup, part), health(setup, supervisor, part)));
@@ -43,8 +43,8 @@ public final class StatusCommand implements Runnable {
     static void printTable(Setup setup, Supervisor supervisor, Console console) {
         console.say("");
         console.say(String.format("%-9s %-23s %-8s %s", "PART", "ADDRESS", "PID", "LOG"));
-        for (Part part : Part.values()) {
-            Optional<ProcessHandle> process = supervisor.processes().running(part);
+        for (Part part : setup.parts()) {
+            Optional<ProcessHandle> process = supervisor.running(part);
             if (part == Part.KAFKA && setup.externalKafka().isPresent() && process.isEmpty()) {
                 console.say(String.format("%-9s %-23s %-8s %s", part, setup.externalKafka().get(), "external", "-"));
             }
@@ -56,12 +56,16 @@ public final class StatusCommand implements Runnable {
     }
 
     private static String address(Setup setup, Part part) {
-        return part == Part.KAFKA ? setup.localBootstrap() : setup.url(part);
+        return switch (part) {
+            case KAFKA -> setup.localBootstrap();
+            case POSTGRES -> "127.0.0.1:" + setup.port(Part.POSTGRES);
+            default -> setup.url(part);
+        };
     }
 
     private static String health(Setup setup, Supervisor supervisor, Part part) {
-        if (part == Part.KAFKA) {
-            return Network.isOpen("127.0.0.1", setup.port(Part.KAFKA)) ? "accepting connections"
+        if (!part.isService()) {
+            return Network.isOpen("127.0.0.1", setup.port(part)) ? "accepting connections"
                     : "not accepting connections";
         }
         return supervisor.services().isHealthy(part) ? "UP" : "not healthy (yet?)";

@@ -63,7 +63,7 @@ public final class Services {
         List<String> command = new ArrayList<>(List.of(setup.java()));
         command.addAll(setup.flags().services());
         command.addAll(List.of("-jar", runJar.toString()));
-        return processes.launch(service, command, setup.serviceEnvironment(),
+        return processes.launch(service, command, setup.serviceEnvironment(service),
                 service.yieldsTheCpu() ? setup.yieldNice() : 0);
     }
 

@@ -16,6 +16,7 @@ public final class Supervisor {
     private final Processes processes;
     private final LocalBroker broker;
     private final Services services;
+    private final LocalPostgres postgres;
     private final Console console;
 
     public Supervisor(Setup setup, Console console) {
@@ -23,6 +24,7 @@ public final class Supervisor {
         this.processes = new Processes(setup);
         this.broker = new LocalBroker(setup, processes);
         this.services = new Services(setup, processes);
+        this.postgres = new LocalPostgres(setup);
         this.console = console;
     }
 
@@ -32,6 +34,18 @@ public final class Supervisor {
 
     public Services services() {
         return services;
+    }
+
+    /** The part's process, if it runs. */
+    public Optional<ProcessHandle> running(Part part) {
+        return part == Part.POSTGRES ? postgres.running() : processes.running(part);
+    }
+
+    /** The local PostgreSQL server, when the services' databases are there. */
+    public void startDatabase() {
+        if (setup.database() == Setup.Database.POSTGRES) {
+            postgres.start(console::say);
+        }
     }
 
     /** The local broker, or a word on the external one when {@code KAFKA_BOOTSTRAP_SERVERS} is set. */
@@ -74,6 +88,10 @@ public final class Supervisor {
 
     /** Starts one part and waits until it is ready. */
     public void start(Part part) {
+        if (part == Part.POSTGRES) {
+            postgres.start(console::say);
+            return;
+        }
         if (part == Part.KAFKA) {
             broker.start(console::say, false);
             return;
@@ -85,6 +103,10 @@ public final class Supervisor {
     }
 
     public void stop(Part part) {
+        if (part == Part.POSTGRES) {
+            postgres.stop(console::say);
+            return;
+        }
         processes.stop(part == Part.KAFKA ? Setup.KAFKA_STOP_TIMEOUT : Setup.STOP_TIMEOUT, List.of(part),
                 console::say);
     }
@@ -97,11 +119,19 @@ public final class Supervisor {
             console.say("Stopping Kafka");
             broker.stop(console::say);
         }
+        if (postgres.running().isPresent()) {
+            console.say("Stopping PostgreSQL");
+            postgres.stop(console::say);
+        }
     }
 
     /** Whether a part counts as there: running, or the broker given by {@code KAFKA_BOOTSTRAP_SERVERS}. */
     public boolean isThere(Part part) {
-        return processes.isRunning(part) || part == Part.KAFKA && setup.externalKafka().isPresent();
+        return running(part).isPresent() || part == Part.KAFKA && setup.externalKafka().isPresent();
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
     }
 
     public LocalBroker broker() {
