@@ -139,8 +139,7 @@ class DeadlineGuaranteesTest {
                     + UUID.randomUUID() + "\",\"orderId\":" + orderId + ",\"timestamp\":1,\"holderId\":\"h\"}");
         }
         JdbcTemplate database = system.database("deadline");
-        await().atMost(SETTLES).until(() -> database.queryForObject(
-                "SELECT count(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL", Integer.class) > 0);
+        await().atMost(SETTLES).until(() -> database.queryForObject(system.blockedSessionsQuery(), Integer.class) > 0);
         commit.countDown();
         fired.get(10, TimeUnit.SECONDS);
 

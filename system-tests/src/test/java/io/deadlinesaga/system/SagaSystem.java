@@ -2,7 +2,6 @@ package io.deadlinesaga.system;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +20,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -59,17 +54,11 @@ final class SagaSystem {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
 
-    /**
-     * The services whose databases start as the build before migrations left them (tables made by Hibernate, with
-     * the walkthrough's orders of holder legacy-jjy): every service here upgrades its database in place at start,
-     * and every test then runs on the upgraded tables.
-     */
-    static final List<String> LEGACY_DATABASES = List.of("order", "exchange", "point", "deadline");
-
     private static SagaSystem instance;
 
     private final EmbeddedKafkaKraftBroker broker;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final TestDatabases databases;
     private final Map<String, ConfigurableApplicationContext> running = new ConcurrentHashMap<>();
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final ConfigurableApplicationContext gateway;
@@ -81,7 +70,7 @@ final class SagaSystem {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPIC, Wire.deadLetterTopic(TOPIC));
         broker.afterPropertiesSet();
-        LEGACY_DATABASES.forEach(this::loadLegacyDatabase);
+        databases = TestDatabases.chosen(run);
         Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         APPLICATIONS.keySet().forEach(name -> starting.put(name, CompletableFuture.supplyAsync(() -> launch(name, name, 0))));
         starting.forEach((name, context) -> register(name, context.join()));
@@ -118,7 +107,8 @@ final class SagaSystem {
                 "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"
                         + ("saga-view".equals(service) ? "," + VIEW_EXCLUDES : ""));
         settings.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
-        settings.put("spring.datasource.url", databaseUrl(service) + ";LOCK_TIMEOUT=10000");
+        settings.put("spring.datasource.url", databases.url(service));
+        settings.put("spring.datasource.username", databases.username(service));
         settings.put("saga.messaging.partitions", Integer.toString(PARTITIONS));
         settings.put("saga.messaging.relay.poll-interval", "200ms");
         settings.put("saga.messaging.convoy.sweep-interval", "200ms");
@@ -173,18 +163,14 @@ final class SagaSystem {
         return running.get(name).getBean(type);
     }
 
-    private void loadLegacyDatabase(String service) {
-        DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(new ClassPathResource("legacy/" + service + ".sql")),
-                new SimpleDriverDataSource(new org.h2.Driver(), databaseUrl(service), "sa", ""));
-    }
-
     /** A service's database, whether the service runs or not (as a file would be there for a stopped process). */
     JdbcTemplate database(String service) {
-        return new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(), databaseUrl(service), "sa", ""));
+        return databases.jdbc(service);
     }
 
-    private String databaseUrl(String service) {
-        return "jdbc:h2:mem:" + service + "-" + run + ";DB_CLOSE_DELAY=-1";
+    /** How many database sessions wait for a lock another holds now. */
+    String blockedSessionsQuery() {
+        return databases.blockedSessionsQuery();
     }
 
     /** A running service's web server. */
@@ -229,5 +215,6 @@ final class SagaSystem {
         gateway.close();
         running.values().forEach(ConfigurableApplicationContext::close);
         broker.destroy();
+        databases.close();
     }
 }

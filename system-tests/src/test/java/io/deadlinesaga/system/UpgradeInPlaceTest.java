@@ -11,13 +11,13 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The services started on databases made before migrations existed ({@link SagaSystem#LEGACY_DATABASES}): each
+ * The services started on databases made before migrations existed ({@link TestDatabases.H2#LEGACY}): each
  * upgraded its database in place, with nothing lost, and goes on with it.
  */
 class UpgradeInPlaceTest {
 
     private static final String HOLDER = "legacy-jjy";
-    static final List<String> SERVICES = SagaSystem.LEGACY_DATABASES;
+    static final List<String> SERVICES = TestDatabases.H2.LEGACY;
 
     private final SagaSystem system = SagaSystem.get();
     private final SagaClient saga = system.client();
