@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recover: at start (rows a crash left unsent), after a failed round (until every unsent row is out again,
  * before the hand-over resumes, so one order's events keep their order) and every {@code pollInterval} for rows
  * older than that (left by another instance, or handed over by no one). There rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several instances of a service never send the same row, and a row waits
- * while an older row of the same order is held by someone else, so one service's events of one order reach
- * the topic in the order it produced them. A crash between send and mark sends a row again; consumers drop it
- * by its eventId.
+ * {@code FOR UPDATE SKIP LOCKED}, so two reads of the table never send the same row, and a row waits while an
+ * older row of the same order is held by someone else, so one service's events of one order reach the topic in
+ * the order it produced them. The hand-over takes no row lock: a row one instance has handed over, sent and not
+ * yet marked can be read and sent again by another instance's read of the table, as can a row a crash left
+ * sent but unmarked; consumers drop the copy by its eventId.
  *
  * <p>It runs on a thread and a lifecycle of its own rather than as a Spring scheduled task: a commit wakes it
  * at once, where a schedule would poll; it starts before the convoy and the listeners and stops after them,

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay's way through the table: claims the oldest unsent rows with {@code FOR UPDATE SKIP LOCKED}, so two
- * instances never send the same row; keeps a row back while an older row of its order is held elsewhere, so
+ * instances reading the table at once never both send a row; keeps a row back while an older row of its order is held elsewhere, so
  * each order's rows leave in the order they were appended; sends the rest and marks them sent, all in the
  * claiming transaction.
  */
