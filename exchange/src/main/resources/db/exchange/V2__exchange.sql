@@ -1,4 +1,3 @@
--- PostgreSQL: the same tables as the H2 migration of this version, an ENUM column of H2 as a VARCHAR with a CHECK.
 -- The exchange service's exchanges, one per order (the messaging tables come with V1, from the messaging module).
 
 CREATE TABLE exchange (

@@ -3,7 +3,7 @@
 CREATE TABLE deadline (
     order_id   BIGINT NOT NULL PRIMARY KEY,
     due_at     BIGINT NOT NULL,
-    state      ENUM('CANCELLED', 'FIRED', 'PENDING') NOT NULL,
+    state      VARCHAR(32) NOT NULL CHECK (state IN ('CANCELLED', 'FIRED', 'PENDING')),
     created_at BIGINT NOT NULL,
     closed_at  BIGINT
 );
