@@ -41,7 +41,7 @@ public final class LocalBroker {
     }
 
     /** Starts the broker unless it runs, and waits until it takes connections; says how it went. */
-    public void start(Consumer<String> say, boolean showProgress) {
+    public void start(Consumer<String> say) {
         var running = processes.running(Part.KAFKA);
         if (running.isPresent()) {
             say.accept("Kafka is already running (pid " + running.get().pid() + ") on " + setup.localBootstrap());

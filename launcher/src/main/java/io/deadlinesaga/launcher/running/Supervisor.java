@@ -3,7 +3,6 @@ package io.deadlinesaga.launcher.running;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.deadlinesaga.launcher.Console;
 import io.deadlinesaga.launcher.Part;
@@ -59,7 +58,7 @@ public final class Supervisor {
             }
             return;
         }
-        broker.start(console::say, false);
+        broker.start(console::say);
     }
 
     /**
@@ -93,7 +92,7 @@ public final class Supervisor {
             return;
         }
         if (part == Part.KAFKA) {
-            broker.start(console::say, false);
+            broker.start(console::say);
             return;
         }
         if (setup.externalKafka().isEmpty() && !processes.isRunning(Part.KAFKA)) {
@@ -130,15 +129,8 @@ public final class Supervisor {
         return running(part).isPresent() || part == Part.KAFKA && setup.externalKafka().isPresent();
     }
 
-    public LocalPostgres postgres() {
-        return postgres;
-    }
 
     public LocalBroker broker() {
         return broker;
-    }
-
-    public Consumer<String> say() {
-        return console::say;
     }
 }

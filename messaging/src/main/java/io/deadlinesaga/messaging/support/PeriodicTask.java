@@ -40,7 +40,7 @@ public abstract class PeriodicTask implements SmartInitializingSingleton, Applic
 
     /**
      * @param threads how many runs may go at once: more than one for a task whose rounds set work of their own
-     *        ({@link #runAt})
+     *        ({@link #runAfter})
      */
     protected PeriodicTask(String name, Duration interval, boolean background, int threads) {
         this.interval = interval;
