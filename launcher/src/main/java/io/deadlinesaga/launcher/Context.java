@@ -28,9 +28,9 @@ public final class Context {
         return setup;
     }
 
-    /** Runs this command, and the later ones of this data folder, with that database. */
-    public void useDatabase(Setup.Database database) {
-        setup = setup().withDatabase(database);
+    /** Runs this command, and the later ones of this data folder, with that database and those numbers. */
+    public void useLayout(Setup.Database database, int instances, int brokers) {
+        setup = setup().withLayout(database, instances, brokers);
     }
 
     public Console console() {

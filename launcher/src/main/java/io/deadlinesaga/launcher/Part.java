@@ -52,6 +52,11 @@ public enum Part {
         return isService() && this != SAGA_VIEW && this != GATEWAY;
     }
 
+    /** A service that may run as several instances ({@code --instances}): the ones on a shared database. */
+    public boolean scalesOut() {
+        return hasChosenDatabase();
+    }
+
     /**
      * The gateway (new requests) and the saga view (a read model) are on no order's path: they yield the CPU,
      * so that on a saturated machine the orders already placed, whose deadlines run, go first.

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
                 + "order, exchange, point, deadline, saga-view and gateway, each a background process. Everything "
                 + "it makes lives in the data folder (logs, pids, Kafka storage, databases).",
         subcommands = {UpCommand.class, DownCommand.class, DownCommand.Clean.class, StatusCommand.class,
-                PartCommands.Start.class, PartCommands.Stop.class, PartCommands.Restart.class, LogsCommand.class,
+                PartCommands.Start.class, PartCommands.Stop.class, PartCommands.Restart.class, PartCommands.Kill.class,
+                LogsCommand.class,
                 KafkaConsoleConsumerCommand.class, EventsCommand.class, LoadCommand.class, ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Saga implements Runnable {

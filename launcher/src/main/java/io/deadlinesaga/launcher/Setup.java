@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Where one copy of the saga lives and how it runs: the repository, the data folder, the ports, the JVM flags,
@@ -20,10 +22,13 @@ import java.util.Optional;
  * @param root the repository: the built jars and Kafka's configuration
  * @param dataDir logs, pids, Kafka's storage and the databases
  * @param java the java command that runs every part (the one running this launcher)
+ * @param database where order, exchange, point and deadline keep their state
+ * @param instanceCount how many instances of each of order, exchange, point and deadline run
+ * @param brokerCount how many nodes the local Kafka has
  */
 public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int controllerPort,
         Optional<String> externalKafka, String java, JvmFlags flags, Duration startTimeout,
-        Duration kafkaStartTimeout, int yieldNice, Database database) {
+        Duration kafkaStartTimeout, int yieldNice, Database database, int instanceCount, int brokerCount) {
 
     /** Where the services keep their state: H2 files in the data folder, or a local PostgreSQL server. */
     public enum Database {
@@ -34,6 +39,13 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** The topic's partitions: an instance beyond them would get none. */
+    public static final int MAX_INSTANCES = 6;
+    /** A service's instance k listens on its part's port + (k - 1) × this. */
+    static final int INSTANCE_PORT_STEP = 10;
+    /** Broker k listens on the Kafka port and the controller port + (k - 1) × this. */
+    static final int BROKER_PORT_STEP = 2;
 
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     /** The role the services use on the local PostgreSQL server (trusted on 127.0.0.1, no password). */
@@ -82,37 +94,93 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         int controllerPort = settings.port(CONTROLLER_PORT_VARIABLE, DEFAULT_CONTROLLER_PORT, taken);
         JvmFlags flags = new JvmFlags(settings.words("SAGA_JAVA_OPTS", JvmFlags.SERVICES),
                 settings.words("SAGA_KAFKA_JAVA_OPTS", JvmFlags.KAFKA), List.of(JvmFlags.TOOLS.split(" ")));
-        return new Setup(root, dataDir, Map.copyOf(ports), controllerPort,
+        String database = remembered(dataDir, "database", Database.H2.label());
+        Setup setup = new Setup(root, dataDir, Map.copyOf(ports), controllerPort,
                 settings.text("KAFKA_BOOTSTRAP_SERVERS"), java, flags,
                 Duration.ofSeconds(settings.number("SAGA_START_TIMEOUT", 120)),
                 Duration.ofSeconds(settings.number("SAGA_KAFKA_START_TIMEOUT", 60)),
-                settings.number("SAGA_YIELD_NICE", 19), chosenDatabase(dataDir));
+                settings.number("SAGA_YIELD_NICE", 19),
+                Arrays.stream(Database.values()).filter(db -> db.label().equals(database)).findFirst().orElse(Database.H2),
+                rememberedCount(dataDir, "instances"), rememberedCount(dataDir, "brokers"));
+        setup.checkPorts();
+        return setup;
     }
 
-    /** The database {@code ./saga up --db} chose for this data folder last; H2 if none. */
-    private static Database chosenDatabase(Path dataDir) {
-        Path choice = dataDir.resolve("run/database");
+    /** What {@code ./saga up} chose for this data folder last, from its {@code run/} file. */
+    private static String remembered(Path dataDir, String name, String otherwise) {
+        Path choice = dataDir.resolve("run").resolve(name);
         try {
-            String label = Files.isRegularFile(choice) ? Files.readString(choice).trim() : "";
-            return Arrays.stream(Database.values()).filter(db -> db.label().equals(label)).findFirst()
-                    .orElse(Database.H2);
+            String value = Files.isRegularFile(choice) ? Files.readString(choice).trim() : "";
+            return value.isEmpty() ? otherwise : value;
         }
         catch (IOException ex) {
-            return Database.H2;
+            return otherwise;
         }
+    }
+
+    private static int rememberedCount(Path dataDir, String name) {
+        String value = remembered(dataDir, name, "1");
+        return value.matches("[1-9]") ? Integer.parseInt(value) : 1;
     }
 
     /** This setup with another database, remembered in the data folder for the commands after this one. */
     public Setup withDatabase(Database chosen) {
+        return withLayout(chosen, instanceCount, brokerCount);
+    }
+
+    /**
+     * This setup with another database, number of service instances and of brokers, remembered in the data
+     * folder for the commands after this one.
+     *
+     * @throws SagaException when the choice cannot run: several instances on H2 files, more instances than the
+     *         topic has partitions, a Kafka cluster of other than 1 or 3 nodes, or ports that collide
+     */
+    public Setup withLayout(Database chosen, int instances, int brokers) {
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new SagaException("--instances must be from 1 to " + MAX_INSTANCES + ", not " + instances
+                    + ": the topic has " + MAX_INSTANCES + " partitions, and an instance beyond them would get none");
+        }
+        if (instances > 1 && chosen == Database.H2) {
+            throw new SagaException("--instances " + instances + " needs --db postgres: only one process can open "
+                    + "an H2 file, so on H2 each service runs once");
+        }
+        if (brokers != 1 && brokers != 3) {
+            throw new SagaException("--brokers must be 1 or 3, not " + brokers + " (3 KRaft nodes, each topic "
+                    + "replicated 3 times and written to at least 2: one node may die)");
+        }
+        Setup chosenSetup = new Setup(root, dataDir, ports, controllerPort, externalKafka, java, flags, startTimeout,
+                kafkaStartTimeout, yieldNice, chosen, instances, brokers);
+        chosenSetup.checkPorts();
+        remember("database", chosen.label());
+        remember("instances", Integer.toString(instances));
+        remember("brokers", Integer.toString(brokers));
+        return chosenSetup;
+    }
+
+    private void remember(String name, String value) {
         try {
             Files.createDirectories(runDir());
-            Files.writeString(runDir().resolve("database"), chosen.label() + "\n");
+            Files.writeString(runDir().resolve(name), value + "\n");
         }
         catch (IOException ex) {
-            throw new SagaException("cannot write " + runDir().resolve("database") + ": " + ex.getMessage());
+            throw new SagaException("cannot write " + runDir().resolve(name) + ": " + ex.getMessage());
         }
-        return new Setup(root, dataDir, ports, controllerPort, externalKafka, java, flags, startTimeout,
-                kafkaStartTimeout, yieldNice, chosen);
+    }
+
+    /** Fails when two instances would listen on one port (instance k of a part listens a step above k - 1). */
+    private void checkPorts() {
+        Map<Integer, String> taken = new HashMap<>();
+        for (Instance instance : instances()) {
+            List<Integer> used = instance.part() == Part.KAFKA ? List.of(port(instance), controllerPort(instance))
+                    : List.of(port(instance));
+            for (int port : used) {
+                String other = taken.putIfAbsent(port, instance.name());
+                if (other != null) {
+                    throw new SagaException(instance + " and " + other + " would both listen on port " + port
+                            + "; move one with its part's port variable (./saga help)");
+                }
+            }
+        }
     }
 
     /** The parts this copy runs: the broker, the database server if there is one, the services. */
@@ -121,20 +189,92 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
                 .filter(part -> part != Part.POSTGRES || database == Database.POSTGRES).toList();
     }
 
+    /** How many instances of the part this copy runs. */
+    public int count(Part part) {
+        if (part == Part.KAFKA) {
+            return brokerCount;
+        }
+        return part.scalesOut() ? instanceCount : 1;
+    }
+
+    public List<Instance> instances(Part part) {
+        return IntStream.rangeClosed(1, count(part)).mapToObj(number -> new Instance(part, number, count(part)))
+                .toList();
+    }
+
+    /** Every process this copy runs, the broker (and database server) first. */
+    public List<Instance> instances() {
+        return parts().stream().flatMap(part -> instances(part).stream()).toList();
+    }
+
+    /** The services' instances, in the order they start. */
+    public List<Instance> serviceInstances() {
+        return instances().stream().filter(instance -> instance.part().isService()).toList();
+    }
+
+    /**
+     * What a name on the command line means: a part's name, every instance of it ({@code order}); an
+     * instance's name, that one ({@code order-2}); else nothing.
+     */
+    public List<Instance> named(String name) {
+        Optional<Part> part = Part.named(name);
+        if (part.isPresent() && parts().contains(part.get())) {
+            return instances(part.get());
+        }
+        return instances().stream().filter(instance -> instance.name().equals(name)).toList();
+    }
+
+    /** The names the commands take, for a message. */
+    public String names() {
+        List<String> names = new ArrayList<>();
+        for (Part part : parts()) {
+            names.add(part.partName());
+            if (count(part) > 1) {
+                instances(part).forEach(instance -> names.add(instance.name()));
+            }
+        }
+        return String.join(" ", names);
+    }
+
+    /** The part's port: its first instance's. */
     public int port(Part part) {
         return ports.get(part);
     }
 
+    public int port(Instance instance) {
+        int step = instance.part() == Part.KAFKA ? BROKER_PORT_STEP : INSTANCE_PORT_STEP;
+        return port(instance.part()) + (instance.number() - 1) * step;
+    }
+
+    public int controllerPort(Instance broker) {
+        return controllerPort + (broker.number() - 1) * BROKER_PORT_STEP;
+    }
+
+    /** The URL of the part's first instance. */
     public String url(Part service) {
         return "http://localhost:" + port(service);
     }
 
-    public String localBootstrap() {
-        return "127.0.0.1:" + port(Part.KAFKA);
+    public String url(Instance service) {
+        return "http://localhost:" + port(service);
     }
 
-    public String localController() {
-        return "127.0.0.1:" + controllerPort;
+    /** The URLs of every instance of a service, separated by commas: what the gateway balances over. */
+    public String urls(Part service) {
+        return String.join(",", instances(service).stream().map(this::url).toList());
+    }
+
+    /** Every local broker's address, separated by commas: what clients are given. */
+    public String localBootstrap() {
+        return String.join(",", instances(Part.KAFKA).stream().map(this::localBootstrap).toList());
+    }
+
+    public String localBootstrap(Instance broker) {
+        return "127.0.0.1:" + port(broker);
+    }
+
+    public String localController(Instance broker) {
+        return "127.0.0.1:" + controllerPort(broker);
     }
 
     /** The Kafka every client uses: {@code KAFKA_BOOTSTRAP_SERVERS} if set, else the local broker. */
@@ -162,13 +302,19 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         return root.resolve("kafka/config");
     }
 
-    /** A part's log; the PostgreSQL server's is in its own folder, which its user owns. */
-    public Path log(Part part) {
-        return part == Part.POSTGRES ? dataDir.resolve("postgres/server.log") : logDir().resolve(part.partName() + ".log");
+    /** An instance's log; the PostgreSQL server's is in its own folder, which its user owns. */
+    public Path log(Instance instance) {
+        return instance.part() == Part.POSTGRES ? dataDir.resolve("postgres/server.log")
+                : logDir().resolve(instance.name() + ".log");
     }
 
-    public Path pidFile(Part part) {
-        return runDir().resolve(part.partName() + ".pid");
+    /** The log of a part that runs once. */
+    public Path log(Part part) {
+        return log(Instance.only(part));
+    }
+
+    public Path pidFile(Instance instance) {
+        return runDir().resolve(instance.name() + ".pid");
     }
 
     /** The service's jar as the build leaves it. */
@@ -176,9 +322,9 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         return root.resolve(service.partName() + "/target/" + service.partName() + "-exec.jar");
     }
 
-    /** The service's jar as it runs: a link to (or copy of) the built one, which a later build does not touch. */
-    public Path runJar(Part service) {
-        return runDir().resolve(service.partName() + ".jar");
+    /** The instance's jar as it runs: a link to (or copy of) the built one, which a later build does not touch. */
+    public Path runJar(Instance service) {
+        return runDir().resolve(service.name() + ".jar");
     }
 
     /** A path for a message: relative to the repository when inside it. */
@@ -187,10 +333,12 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
     }
 
     /**
-     * What a service is told: the data folder, Kafka, every port and the others' URLs; and, on PostgreSQL, its
-     * database there, waiting at most 10 s for a row lock and 60 s for a statement.
+     * What an instance of a service is told: the data folder, Kafka, its port, every part's port and the URLs of
+     * every instance of each; and, on PostgreSQL, its database there, waiting at most 10 s for a row lock and 60 s
+     * for a statement.
      */
-    public Map<String, String> serviceEnvironment(Part service) {
+    public Map<String, String> serviceEnvironment(Instance instance) {
+        Part service = instance.part();
         Map<String, String> environment = new HashMap<>();
         if (database == Database.POSTGRES && service.hasChosenDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + port(Part.POSTGRES) + "/"
@@ -202,8 +350,9 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         for (Part part : Part.services()) {
             environment.put(part.portVariable(), Integer.toString(port(part)));
-            environment.put(part.portVariable().replace("_PORT", "_URL"), url(part));
+            environment.put(part.portVariable().replace("_PORT", "_URL"), urls(part));
         }
+        environment.put(service.portVariable(), Integer.toString(port(instance)));
         return environment;
     }
 

@@ -74,8 +74,7 @@ class SagaTest {
 
         // then
         assertThat(status).isEqualTo(2);
-        assertThat(err()).contains("unknown part 'billing' (one of: kafka postgres order exchange point deadline saga-view "
-                + "gateway)");
+        assertThat(err()).contains("unknown part 'billing' (one of: kafka order exchange point deadline saga-view gateway)");
     }
 
     @Test
@@ -95,8 +94,14 @@ class SagaTest {
 
         // then
         assertThat(status).isZero();
-        assertThat(out().lines()).containsExactly("kafka     stopped", "order     stopped", "exchange  stopped",
-                "point     stopped", "deadline  stopped", "saga-view stopped", "gateway   stopped");
+        assertThat(out().lines()).containsExactly(
+                "kafka       stopped                127.0.0.1:9092",
+                "order       stopped                http://localhost:8081",
+                "exchange    stopped                http://localhost:8082",
+                "point       stopped                http://localhost:8083",
+                "deadline    stopped                http://localhost:8084",
+                "saga-view   stopped                http://localhost:8085",
+                "gateway     stopped                http://localhost:8088");
     }
 
     @Test

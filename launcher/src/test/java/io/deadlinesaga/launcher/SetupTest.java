@@ -23,7 +23,7 @@ class SetupTest {
         assertThat(setup.dataDir()).isEqualTo(Path.of("/repo/data"));
         assertThat(setup.port(Part.GATEWAY)).isEqualTo(8088);
         assertThat(setup.localBootstrap()).isEqualTo("127.0.0.1:9092");
-        assertThat(setup.localController()).isEqualTo("127.0.0.1:9093");
+        assertThat(setup.localController(Instance.only(Part.KAFKA))).isEqualTo("127.0.0.1:9093");
         assertThat(setup.bootstrapServers()).isEqualTo("127.0.0.1:9092");
     }
 
@@ -34,7 +34,7 @@ class SetupTest {
 
         // then
         assertThat(setup.dataDir()).isEqualTo(Path.of("/home/someone/saga2"));
-        assertThat(setup.pidFile(Part.ORDER)).isEqualTo(Path.of("/home/someone/saga2/run/order.pid"));
+        assertThat(setup.pidFile(Instance.only(Part.ORDER))).isEqualTo(Path.of("/home/someone/saga2/run/order.pid"));
         assertThat(setup.log(Part.KAFKA)).isEqualTo(Path.of("/home/someone/saga2/logs/kafka.log"));
     }
 
@@ -45,7 +45,7 @@ class SetupTest {
 
         // then
         assertThat(setup.bootstrapServers()).isEqualTo("broker:29092");
-        assertThat(setup.serviceEnvironment(Part.ORDER)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092");
+        assertThat(setup.serviceEnvironment(Instance.only(Part.ORDER))).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092");
     }
 
     @Test
@@ -54,7 +54,7 @@ class SetupTest {
         Setup setup = Setup.of(ROOT, HERE, Map.of("POINT_PORT", "18083"), "java");
 
         // then
-        assertThat(setup.serviceEnvironment(Part.ORDER))
+        assertThat(setup.serviceEnvironment(Instance.only(Part.ORDER)))
                 .containsEntry("POINT_PORT", "18083")
                 .containsEntry("POINT_URL", "http://localhost:18083")
                 .containsEntry("SAGA_VIEW_URL", "http://localhost:8085")
@@ -94,12 +94,12 @@ class SetupTest {
                 .withDatabase(Setup.Database.POSTGRES);
 
         // when / then
-        assertThat(setup.serviceEnvironment(Part.POINT))
+        assertThat(setup.serviceEnvironment(Instance.only(Part.POINT)))
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/point"
                         + "?options=-c%20lock_timeout=10s%20-c%20statement_timeout=60s")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "saga");
-        assertThat(setup.serviceEnvironment(Part.SAGA_VIEW)).doesNotContainKey("SPRING_DATASOURCE_URL");
-        assertThat(setup.serviceEnvironment(Part.GATEWAY)).doesNotContainKey("SPRING_DATASOURCE_URL");
+        assertThat(setup.serviceEnvironment(Instance.only(Part.SAGA_VIEW))).doesNotContainKey("SPRING_DATASOURCE_URL");
+        assertThat(setup.serviceEnvironment(Instance.only(Part.GATEWAY))).doesNotContainKey("SPRING_DATASOURCE_URL");
         assertThat(setup.parts()).contains(Part.POSTGRES);
     }
 
@@ -116,5 +116,77 @@ class SetupTest {
         assertThat(later.database()).isEqualTo(Setup.Database.POSTGRES);
         assertThat(Setup.of(ROOT, HERE, Map.of(), "java").database()).as("another data folder").isEqualTo(Setup.Database.H2);
         assertThat(Setup.of(ROOT, HERE, Map.of(), "java").parts()).doesNotContain(Part.POSTGRES);
+    }
+
+    @Test
+    void runsInstancesOfEachServiceAStepApartAndTellsTheGatewayEveryUrl(@TempDir Path data) {
+        // when
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString()), "java")
+                .withLayout(Setup.Database.POSTGRES, 2, 1);
+
+        // then
+        Instance second = new Instance(Part.ORDER, 2, 2);
+        assertThat(setup.instances(Part.ORDER)).extracting(Instance::name).containsExactly("order-1", "order-2");
+        assertThat(setup.instances(Part.SAGA_VIEW)).extracting(Instance::name).containsExactly("saga-view");
+        assertThat(setup.port(second)).isEqualTo(8091);
+        assertThat(setup.pidFile(second)).isEqualTo(data.resolve("run/order-2.pid"));
+        assertThat(setup.serviceEnvironment(second)).containsEntry("ORDER_PORT", "8091");
+        assertThat(setup.serviceEnvironment(Instance.only(Part.GATEWAY)))
+                .containsEntry("ORDER_URL", "http://localhost:8081,http://localhost:8091")
+                .containsEntry("SAGA_VIEW_URL", "http://localhost:8085");
+        assertThat(setup.named("order")).hasSize(2);
+        assertThat(setup.named("deadline-2")).containsExactly(new Instance(Part.DEADLINE, 2, 2));
+        assertThat(setup.named("deadline-3")).isEmpty();
+    }
+
+    @Test
+    void runsAClusterOfThreeKafkaNodesAndGivesClientsEveryAddress(@TempDir Path data) {
+        // when
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString()), "java")
+                .withLayout(Setup.Database.H2, 1, 3);
+
+        // then
+        assertThat(setup.instances(Part.KAFKA)).extracting(Instance::name).containsExactly("kafka-1", "kafka-2", "kafka-3");
+        assertThat(setup.bootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
+        assertThat(setup.localController(new Instance(Part.KAFKA, 3, 3))).isEqualTo("127.0.0.1:9097");
+        assertThat(setup.serviceEnvironment(Instance.only(Part.POINT)))
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
+    }
+
+    @Test
+    void remembersTheLayoutChosenForTheDataFolder(@TempDir Path data) {
+        // given
+        Map<String, String> environment = Map.of("SAGA_DATA_DIR", data.toString());
+        Setup.of(ROOT, HERE, environment, "java").withLayout(Setup.Database.POSTGRES, 3, 3);
+
+        // when
+        Setup later = Setup.of(ROOT, HERE, environment, "java");
+
+        // then
+        assertThat(later.instanceCount()).isEqualTo(3);
+        assertThat(later.brokerCount()).isEqualTo(3);
+        assertThat(later.instances()).hasSize(1 + 3 + 4 * 3 + 2);
+    }
+
+    @Test
+    void refusesSeveralInstancesOnH2TooManyInstancesAndAClusterOfTwo(@TempDir Path data) {
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString()), "java");
+
+        assertThatThrownBy(() -> setup.withLayout(Setup.Database.H2, 2, 1)).isInstanceOf(SagaException.class)
+                .hasMessageStartingWith("--instances 2 needs --db postgres");
+        assertThatThrownBy(() -> setup.withLayout(Setup.Database.POSTGRES, 7, 1)).isInstanceOf(SagaException.class)
+                .hasMessageStartingWith("--instances must be from 1 to 6, not 7");
+        assertThatThrownBy(() -> setup.withLayout(Setup.Database.H2, 1, 2)).isInstanceOf(SagaException.class)
+                .hasMessageStartingWith("--brokers must be 1 or 3, not 2");
+        assertThat(Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString()), "java").instanceCount())
+                .as("nothing remembered").isEqualTo(1);
+    }
+
+    @Test
+    void refusesInstancesThatWouldShareAPort(@TempDir Path data) {
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString(), "EXCHANGE_PORT", "8091"), "java");
+
+        assertThatThrownBy(() -> setup.withLayout(Setup.Database.POSTGRES, 2, 1)).isInstanceOf(SagaException.class)
+                .hasMessageStartingWith("exchange-1 and order-2 would both listen on port 8091");
     }
 }

@@ -48,6 +48,7 @@ final class Report {
         if (options.chaos()) {
             line(out, "late", result.check().lateDecisions() + " decisions later than deadline + 1 s (a part was down)");
             line(out, "otherwise", otherOutcomes());
+            line(out, "by deadline", ordinaryRejectedByDeadline());
         }
         line(out, "redelivered", result.redeliveries() + " records repeated an event already on the topic (same"
                 + " eventId: the outbox sends again after a crash, consumers drop the copy)");
@@ -129,6 +130,15 @@ final class Report {
         long completed = result.orders().stream().filter(facts -> hasStatus(facts, Outcome.REJECTED)
                 && ServiceFacts.COMPLETED.equals(facts.order().compensation())).count();
         return completed + " of " + rejected + " rejected orders COMPLETED";
+    }
+
+    /** Ordinary orders are approved at once when every part is up: those the deadline rejected lost a race with a death. */
+    private String ordinaryRejectedByDeadline() {
+        long ordinary = result.orders().stream().filter(facts -> facts.kind() == OrderKind.ORDINARY).count();
+        long byDeadline = result.orders().stream().filter(facts -> facts.kind() == OrderKind.ORDINARY
+                && facts.order() != null && facts.order().outcome().isRejectionBy("DEADLINE")).count();
+        return String.format(Locale.ROOT, "%d of %d ordinary orders (%.2f %%) rejected by the deadline because a part "
+                + "was down", byDeadline, ordinary, ordinary == 0 ? 0.0 : 100.0 * byDeadline / ordinary);
     }
 
     private String otherOutcomes() {

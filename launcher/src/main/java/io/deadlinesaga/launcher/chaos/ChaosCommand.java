@@ -16,14 +16,18 @@ import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
 import io.deadlinesaga.launcher.Console;
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
+import io.deadlinesaga.launcher.commands.LayoutOptions;
 import io.deadlinesaga.launcher.commands.LoadCommand;
+import io.deadlinesaga.launcher.commands.UpCommand;
 import io.deadlinesaga.launcher.running.Supervisor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -33,13 +37,14 @@ import picocli.CommandLine.Unmatched;
  * the local broker restarts once, halfway.
  */
 @Command(name = "chaos", usageHelpWidth = 110,
-        description = {"Runs ./saga load --chaos while, every --kill-every seconds, a random service (one of order, "
-                + "exchange, point, deadline, gateway) is killed with SIGKILL and started again, and the local Kafka "
-                + "broker is restarted once, halfway. The kills stop once the last order is sent, and every part is "
+        description = {"Runs ./saga load --chaos while, every --kill-every seconds, a random service instance (of "
+                + "order, exchange, point, deadline, gateway) is killed with SIGKILL and started again, and the local "
+                + "Kafka broker is restarted once, halfway (in a cluster of 3: one node killed with SIGKILL and started "
+                + "again). The kills stop once the last order is sent, and every part is "
                 + "running at the end. The load waits for every decision and compensation and checks I1-I6: late "
                 + "decisions and rejections by the deadline are counted, not violations; anything else is a "
                 + "violation.",
-                "Needs the whole system up (./saga up). The kills' and restarts' output: the data folder's "
+                "Needs the whole system up (./saga up), or brings it up with --db, --instances and --brokers as up does. The kills' and restarts' output: the data folder's "
                         + "logs/chaos.log. Exit status: the load driver's (0: every order decided, no violation)."},
         footer = "Other options go to the load driver (./saga load --help), e.g. --users 20 --timeout 300.")
 public final class ChaosCommand implements Callable<Integer> {
@@ -72,6 +77,9 @@ public final class ChaosCommand implements Callable<Integer> {
             + "never restarted)")
     boolean noKafkaRestart;
 
+    @Mixin
+    LayoutOptions layout;
+
     @Option(names = "--chaos", hidden = true, description = "implied")
     boolean chaos;
 
@@ -81,6 +89,10 @@ public final class ChaosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        if (layout.anyGiven()) {
+            layout.choose(context);
+            UpCommand.bringUp(context);
+        }
         Setup setup = context.setup();
         Supervisor supervisor = context.supervisor();
         Console console = context.console();
@@ -95,15 +107,18 @@ public final class ChaosCommand implements Callable<Integer> {
             }
             restartKafka = false;
         }
-        for (Part service : Part.services()) {
+        for (Instance service : setup.serviceInstances()) {
             if (!supervisor.services().isHealthy(service)) {
                 throw new SagaException("chaos: " + service + " is not up; start everything first: ./saga up");
             }
         }
         Duration window = Duration.ofSeconds((long) Math.ceil(orders / rate)); // the kills go on while orders are sent
+        boolean cluster = setup.count(Part.KAFKA) > 1;
         console.say("chaos: a SIGKILL every " + killEvery + "s for " + window.toSeconds() + "s, while the orders are sent"
-                + (restartKafka ? "; Kafka restarted once, halfway" : ""));
-        List<Part> targets = Part.services().stream().filter(Part::isOnTheOrdersPath).toList();
+                + (!restartKafka ? "" : cluster ? "; one Kafka node SIGKILLed and started again, halfway"
+                        : "; Kafka restarted once, halfway"));
+        List<Instance> targets = setup.serviceInstances().stream().filter(instance -> instance.part().isOnTheOrdersPath())
+                .toList();
         Tally tally = new Tally(targets);
         Path chaosLog = setup.logDir().resolve("chaos.log");
         Files.createDirectories(setup.logDir());
@@ -150,7 +165,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
     /** Starts whatever part is not running, so that every part is up after a chaos run. */
     private static void restore(Supervisor quiet, Console console, Setup setup) {
-        for (Part part : setup.parts()) {
+        for (Instance part : setup.instances()) {
             if (quiet.isThere(part)) {
                 continue;
             }
@@ -179,7 +194,7 @@ public final class ChaosCommand implements Callable<Integer> {
             implements ChaosMonkey.Hands {
 
         @Override
-        public void killAndStart(Part service, long elapsedMillis) {
+        public void killAndStart(Instance service, long elapsedMillis) {
             long began = System.nanoTime();
             Optional<ProcessHandle> process = supervisor.processes().running(service);
             if (process.isPresent()) {
@@ -205,12 +220,18 @@ public final class ChaosCommand implements Callable<Integer> {
 
         @Override
         public void restartKafka(long elapsedMillis) {
+            List<Instance> nodes = setup.instances(Part.KAFKA);
+            if (nodes.size() > 1) {
+                // a cluster: one node dies as a power cut; the others keep every topic writable
+                killAndStart(nodes.get(RandomGenerator.getDefault().nextInt(nodes.size())), elapsedMillis);
+                return;
+            }
             long began = System.nanoTime();
             say(elapsedMillis, "restarting Kafka");
             mark("./saga restart kafka");
             try {
-                supervisor.stop(Part.KAFKA);
-                supervisor.start(Part.KAFKA);
+                supervisor.stop(nodes);
+                supervisor.start(nodes);
                 say(elapsedMillis + since(began), "Kafka is up again after " + since(began) / 1000 + "s");
                 tally.kafkaRestarted();
             }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.deadlinesaga.launcher.Part;
+import io.deadlinesaga.launcher.Instance;
 
 /**
  * For a window of time, or until stopped, does the plan's next action every {@code every}, one at a time, each
@@ -20,7 +20,7 @@ final class ChaosMonkey implements Runnable {
     interface Hands {
 
         /** SIGKILL, then start it again. */
-        void killAndStart(Part service, long elapsedMillis);
+        void killAndStart(Instance service, long elapsedMillis);
 
         void restartKafka(long elapsedMillis);
     }

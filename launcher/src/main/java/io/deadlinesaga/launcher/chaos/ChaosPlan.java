@@ -5,20 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-import io.deadlinesaga.launcher.Part;
+import io.deadlinesaga.launcher.Instance;
 
 /**
- * What the monkey does next: kill a service picked at random, each once before any twice; and, if asked, restart
+ * What the monkey does next: kill a service's instance picked at random, each once before any twice; and, if asked, restart
  * the broker instead, once, at the first action in the second half of the window.
  */
 final class ChaosPlan {
 
     /** One action: kill a service and start it again, or restart the broker. */
-    record Action(Optional<Part> service) {
+    record Action(Optional<Instance> service) {
 
         static final Action RESTART_KAFKA = new Action(Optional.empty());
 
-        static Action kill(Part service) {
+        static Action kill(Instance service) {
             return new Action(Optional.of(service));
         }
 
@@ -27,13 +27,13 @@ final class ChaosPlan {
         }
     }
 
-    private final List<Part> targets;
+    private final List<Instance> targets;
     private final long windowMillis;
     private final RandomGenerator random;
-    private final List<Part> bag = new ArrayList<>();
+    private final List<Instance> bag = new ArrayList<>();
     private boolean kafkaRestartDue;
 
-    ChaosPlan(List<Part> targets, boolean restartKafka, long windowMillis, RandomGenerator random) {
+    ChaosPlan(List<Instance> targets, boolean restartKafka, long windowMillis, RandomGenerator random) {
         this.targets = List.copyOf(targets);
         this.kafkaRestartDue = restartKafka;
         this.windowMillis = windowMillis;

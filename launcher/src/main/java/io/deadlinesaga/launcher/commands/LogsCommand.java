@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.deadlinesaga.launcher.Part;
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.SagaException;
 import picocli.CommandLine.Command;
@@ -22,15 +22,21 @@ public final class LogsCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
-    Part part;
+    @Parameters(paramLabel = "<part>", description = "kafka, postgres, a service, or one instance: order-2 …")
+    String name;
 
     @Option(names = {"-f", "--follow"}, description = "keep printing what is written to it, until interrupted")
     boolean follow;
 
     @Override
     public Integer call() {
-        Path log = context.setup().log(part);
+        List<Instance> named = context.setup().named(name);
+        if (named.size() != 1) {
+            throw new SagaException(named.isEmpty() ? "unknown part '" + name + "' (one of: " + context.setup().names() + ")"
+                    : name + " runs as " + named.size() + " instances; name one: " + String.join(" ",
+                            named.stream().map(Instance::name).toList()));
+        }
+        Path log = context.setup().log(named.get(0));
         if (!Files.isRegularFile(log)) {
             throw new SagaException("no log yet: " + context.setup().shown(log));
         }

@@ -1,32 +1,51 @@
 package io.deadlinesaga.launcher.commands;
 
-import io.deadlinesaga.launcher.Part;
+import java.util.List;
+
 import io.deadlinesaga.launcher.Context;
+import io.deadlinesaga.launcher.Instance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** The commands on one part: start, stop, restart. */
+/** The commands on one part, or one instance of it: start, stop, restart, kill. */
 public final class PartCommands {
 
     private PartCommands() {
     }
 
-    /** A command on the part it names. */
+    /** A command on the part (every instance of it) or the one instance it names. */
     abstract static class OnePart implements Runnable {
 
         final Context context;
 
-        @Parameters(paramLabel = "<part>", converter = PartConverter.class, description = "kafka or a service")
-        Part part;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "<part>", description = "kafka, postgres or a service (every instance of it), or one "
+                + "instance: order-2, kafka-3 … (./saga status lists them)")
+        String name;
 
         OnePart(Context context) {
             this.context = context;
         }
+
+        /** The instances the name stands for; an unknown name is an error that lists the names. */
+        List<Instance> named() {
+            List<Instance> instances = context.setup().named(name);
+            if (instances.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "unknown part '" + name + "' (one of: "
+                        + context.setup().names() + ")");
+            }
+            return instances;
+        }
     }
 
-    @Command(name = "start", description = "Start one part and wait until it is healthy (a service is built first "
-            + "if needed, as up does).")
+    @Command(name = "start", description = "Start one part (or one instance of it) and wait until it is healthy (a "
+            + "service is built first if needed, as up does).")
     public static final class Start extends OnePart {
 
         Start(Context context) {
@@ -38,11 +57,12 @@ public final class PartCommands {
 
         @Override
         public void run() {
-            context.supervisor().start(part);
+            context.supervisor().start(named());
         }
     }
 
-    @Command(name = "stop", description = "Stop one part: SIGTERM, and SIGKILL if it has not ended in time.")
+    @Command(name = "stop", description = "Stop one part (or one instance of it): SIGTERM, and SIGKILL if it has not "
+            + "ended in time.")
     public static final class Stop extends OnePart {
 
         Stop(Context context) {
@@ -51,11 +71,12 @@ public final class PartCommands {
 
         @Override
         public void run() {
-            context.supervisor().stop(part);
+            context.supervisor().stop(named());
         }
     }
 
-    @Command(name = "restart", description = "Stop, then start one part (a service picks up the latest build).")
+    @Command(name = "restart", description = "Stop, then start one part or instance (a service picks up the latest "
+            + "build).")
     public static final class Restart extends OnePart {
 
         Restart(Context context) {
@@ -67,8 +88,23 @@ public final class PartCommands {
 
         @Override
         public void run() {
-            context.supervisor().stop(part);
-            context.supervisor().start(part);
+            List<Instance> instances = named();
+            context.supervisor().stop(instances);
+            context.supervisor().start(instances);
+        }
+    }
+
+    @Command(name = "kill", description = "SIGKILL one part or instance, as a power cut; it is not started again "
+            + "(./saga start does).")
+    public static final class Kill extends OnePart {
+
+        Kill(Context context) {
+            super(context);
+        }
+
+        @Override
+        public void run() {
+            context.supervisor().kill(named());
         }
     }
 }

@@ -6,7 +6,6 @@ import io.deadlinesaga.launcher.Setup;
 import io.deadlinesaga.launcher.running.Supervisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code ./saga up}: the whole system, ready to take requests. */
 @Command(name = "up", description = "Start Kafka and every service that is not running, and wait until they are "
@@ -22,21 +21,22 @@ public final class UpCommand implements Runnable {
     @Mixin
     BuildOptions build;
 
-    @Option(names = "--db", paramLabel = "h2|postgres", converter = DatabaseConverter.class, description = "where "
-            + "order, exchange, point and deadline keep their state: H2 files in the data folder, or a local "
-            + "PostgreSQL server started in it (remembered for the commands after; [the last one chosen, h2 at first])")
-    Setup.Database database;
+    @Mixin
+    LayoutOptions layout;
 
-    @Override
-    public void run() {
-        if (database != null) {
-            context.useDatabase(database);
-        }
+    /** Starts, in this order, what does not run: the database server, Kafka, the services. */
+    public static void bringUp(Context context) {
         Supervisor supervisor = context.supervisor();
         supervisor.startDatabase();
         supervisor.startKafka();
-        supervisor.startServices(Part.services(), context.justBuilt());
-        StatusCommand.printTable(context.setup(), supervisor, context.console());
+        supervisor.startServices(context.setup().serviceInstances(), context.justBuilt());
+    }
+
+    @Override
+    public void run() {
+        layout.choose(context);
+        bringUp(context);
+        StatusCommand.printTable(context.setup(), context.supervisor(), context.console());
         Setup setup = context.setup();
         context.console().say("""
 

@@ -6,23 +6,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The local Kafka broker: one KRaft node (broker and controller) from Kafka's own jars, its storage in the data
- * folder, formatted once so that topics and events survive restarts.
+ * The local Kafka: one KRaft node (broker and controller), or a cluster of three ({@code --brokers 3}), each node
+ * both, from Kafka's own jars; their storage in the data folder, formatted once so that topics and events survive
+ * restarts. In a cluster every topic is replicated on all three nodes and a write needs two of them
+ * ({@code min.insync.replicas=2}), so any one node may die without losing an acknowledged event or stopping the
+ * saga.
  */
 public final class LocalBroker {
 
     private static final String READY_LINE = "Kafka Server started";
-    private static final List<String> SET_BY_LAUNCHER = List.of("listeners=", "advertised.listeners=",
+    /** Lines of kafka/config/server.properties that the launcher writes itself, for this run's node. */
+    private static final List<String> SET_BY_LAUNCHER = List.of("node.id=", "listeners=", "advertised.listeners=",
             "controller.quorum.voters=", "log.dirs=");
+    /** In a cluster: each topic on every node, a write acknowledged by two (the single node's file says 1). */
+    private static final Map<String, String> CLUSTER_REPLICATION = new LinkedHashMap<>();
+
+    static {
+        CLUSTER_REPLICATION.put("default.replication.factor", "3");
+        CLUSTER_REPLICATION.put("min.insync.replicas", "2");
+        CLUSTER_REPLICATION.put("offsets.topic.replication.factor", "3");
+        CLUSTER_REPLICATION.put("transaction.state.log.replication.factor", "3");
+        CLUSTER_REPLICATION.put("transaction.state.log.min.isr", "2");
+        CLUSTER_REPLICATION.put("share.coordinator.state.topic.replication.factor", "3");
+        CLUSTER_REPLICATION.put("share.coordinator.state.topic.min.isr", "2");
+    }
 
     private final Setup setup;
     private final Processes processes;
@@ -32,56 +51,126 @@ public final class LocalBroker {
         this.processes = processes;
     }
 
-    static Path configFile(Setup setup) {
-        return setup.kafkaDir().resolve("server.properties");
+    /** The node's configuration as the launcher wrote it; its path marks the node's process as this copy's. */
+    static Path configFile(Setup setup, Instance node) {
+        return node.of() == 1 ? setup.kafkaDir().resolve("server.properties")
+                : setup.kafkaDir().resolve(node.name()).resolve("server.properties");
     }
 
-    private Path storage() {
-        return setup.kafkaDir().resolve("data");
+    private Path storage(Instance node) {
+        return node.of() == 1 ? setup.kafkaDir().resolve("data") : setup.kafkaDir().resolve(node.name()).resolve("data");
     }
 
-    /** Starts the broker unless it runs, and waits until it takes connections; says how it went. */
+    /** Starts every node that does not run, and waits until they all take connections; says how it went. */
     public void start(Consumer<String> say) {
-        var running = processes.running(Part.KAFKA);
-        if (running.isPresent()) {
-            say.accept("Kafka is already running (pid " + running.get().pid() + ") on " + setup.localBootstrap());
+        start(setup.instances(Part.KAFKA), say);
+    }
+
+    /** Starts the nodes given that do not run (all together: a cluster's quorum needs two of three to begin). */
+    public void start(List<Instance> nodes, Consumer<String> say) {
+        List<Instance> starting = new ArrayList<>();
+        for (Instance node : nodes) {
+            var running = processes.running(node);
+            if (running.isPresent()) {
+                say.accept(label(node) + " is already running (pid " + running.get().pid() + ") on "
+                        + setup.localBootstrap(node));
+                continue;
+            }
+            checkPortsFree(node);
+            starting.add(node);
+        }
+        if (starting.isEmpty()) {
             return;
         }
-        if (Network.isOpen("127.0.0.1", setup.port(Part.KAFKA))) {
-            throw new SagaException("something else already listens on " + setup.localBootstrap() + "; stop it, use it "
-                    + "with KAFKA_BOOTSTRAP_SERVERS=" + setup.localBootstrap() + " ./saga up, or choose another "
-                    + Part.KAFKA.portVariable());
-        }
-        if (Network.isOpen("127.0.0.1", setup.controllerPort())) {
-            throw new SagaException("something else already listens on " + setup.localController() + " (the "
-                    + "controller port); stop it, or choose another " + Setup.CONTROLLER_PORT_VARIABLE);
-        }
         requireJars();
-        writeConfig();
-        format(say);
-        long offset = sizeOf(setup.log(Part.KAFKA));
-        long started = System.nanoTime();
-        say.accept("Starting Kafka (KRaft broker+controller) on " + setup.localBootstrap());
-        List<String> command = new ArrayList<>(List.of(setup.java()));
-        command.addAll(setup.flags().kafka());
-        command.addAll(List.of("-Dlog4j2.configurationFile=" + setup.kafkaConfig().resolve("log4j2-broker.xml"),
-                "-cp", setup.kafkaLib() + "/*", "kafka.Kafka", configFile(setup).toString()));
-        ProcessHandle process = processes.launch(Part.KAFKA, command, java.util.Map.of(), 0);
-        boolean ready = Waiting.until(() -> !process.isAlive() || isReady(offset), setup.kafkaStartTimeout());
+        checkStorageMatches();
+        String clusterId = clusterId();
+        Map<Instance, Launched> launched = new LinkedHashMap<>();
+        for (Instance node : starting) {
+            writeConfig(node);
+            format(node, clusterId, say);
+            long offset = sizeOf(setup.log(node));
+            say.accept("Starting " + label(node) + " (KRaft broker+controller) on " + setup.localBootstrap(node));
+            List<String> command = new ArrayList<>(List.of(setup.java()));
+            command.addAll(setup.flags().kafka());
+            command.addAll(List.of("-Dlog4j2.configurationFile=" + setup.kafkaConfig().resolve("log4j2-broker.xml"),
+                    "-cp", setup.kafkaLib() + "/*", "kafka.Kafka", configFile(setup, node).toString()));
+            launched.put(node, new Launched(processes.launch(node, command, Map.of(), 0), offset, System.nanoTime()));
+        }
+        launched.forEach((node, started) -> awaitReady(node, started, say));
+    }
+
+    /** A node just launched: its process, where its log was, and when. */
+    private record Launched(ProcessHandle process, long logOffset, long startedNanos) {
+    }
+
+    private void awaitReady(Instance node, Launched started, Consumer<String> say) {
+        ProcessHandle process = started.process();
+        boolean ready = Waiting.until(() -> !process.isAlive() || isReady(node, started.logOffset()),
+                setup.kafkaStartTimeout());
         if (!process.isAlive()) {
-            processes.logTail(Part.KAFKA, 40).forEach(say);
-            throw new SagaException("Kafka did not start");
+            processes.logTail(node, 40).forEach(say);
+            throw new SagaException(label(node) + " did not start");
         }
         if (!ready) {
-            processes.logTail(Part.KAFKA, 40).forEach(say);
-            throw new SagaException("Kafka was not ready within " + setup.kafkaStartTimeout().toSeconds() + "s");
+            processes.logTail(node, 40).forEach(say);
+            throw new SagaException(label(node) + " was not ready within " + setup.kafkaStartTimeout().toSeconds() + "s");
         }
-        say.accept("  Kafka ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s (pid "
-                + process.pid() + ")");
+        say.accept("  " + label(node) + " ready in " + Duration.ofNanos(System.nanoTime() - started.startedNanos())
+                .toSeconds() + "s (pid " + process.pid() + ")");
+    }
+
+    private void checkPortsFree(Instance node) {
+        if (Network.isOpen("127.0.0.1", setup.port(node))) {
+            throw new SagaException("something else already listens on " + setup.localBootstrap(node) + "; stop it, use "
+                    + "it with KAFKA_BOOTSTRAP_SERVERS=" + setup.localBootstrap(node) + " ./saga up, or choose another "
+                    + Part.KAFKA.portVariable());
+        }
+        if (Network.isOpen("127.0.0.1", setup.controllerPort(node))) {
+            throw new SagaException("something else already listens on " + setup.localController(node) + " (the "
+                    + "controller port of " + node + "); stop it, or choose another " + Setup.CONTROLLER_PORT_VARIABLE);
+        }
+    }
+
+    /** "Kafka" for the one node, as the output has always said; the node's name in a cluster. */
+    private static String label(Instance node) {
+        return node.of() == 1 ? "Kafka" : node.name();
     }
 
     public void stop(Consumer<String> say) {
-        processes.stop(Setup.KAFKA_STOP_TIMEOUT, List.of(Part.KAFKA), say);
+        processes.stop(Setup.KAFKA_STOP_TIMEOUT, setup.instances(Part.KAFKA), say);
+    }
+
+    /**
+     * Fails when the data folder holds the storage of a Kafka of another size: a single node's events cannot
+     * become a cluster's, nor the other way round.
+     */
+    private void checkStorageMatches() {
+        boolean single = Files.exists(storage(Instance.only(Part.KAFKA)).resolve("meta.properties"));
+        boolean cluster = Files.exists(setup.kafkaDir().resolve(new Instance(Part.KAFKA, 1, 3).name()));
+        int brokers = setup.count(Part.KAFKA);
+        if (brokers == 1 && cluster || brokers > 1 && single) {
+            throw new SagaException(setup.shown(setup.kafkaDir()) + " holds the storage of a Kafka of "
+                    + (single ? "one node" : "three nodes") + ", not of " + brokers + "; ./saga down --clean deletes it "
+                    + "(and every event), or keep --brokers " + (single ? 1 : 3));
+        }
+    }
+
+    /** The cluster's id: the one its storage was formatted with, else a new one, kept beside the storage. */
+    private String clusterId() {
+        Path file = setup.kafkaDir().resolve("cluster-id");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            String clusterId = Uuid.randomUuid().toString();
+            Files.createDirectories(setup.kafkaDir());
+            Files.writeString(file, clusterId + "\n");
+            return clusterId;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Fails, saying what to run, when Kafka's jars are not there. */
@@ -110,46 +199,55 @@ public final class LocalBroker {
         return command;
     }
 
-    private boolean isReady(long logOffset) {
-        return logContainsAfter(setup.log(Part.KAFKA), logOffset, READY_LINE)
-                && Network.isOpen("127.0.0.1", setup.port(Part.KAFKA));
+    private boolean isReady(Instance node, long logOffset) {
+        return logContainsAfter(setup.log(node), logOffset, READY_LINE)
+                && Network.isOpen("127.0.0.1", setup.port(node));
     }
 
     /**
-     * The broker's configuration for this run: the repository's {@code kafka/config/server.properties}, with
-     * this run's ports and storage folder in place of its own lines for them.
+     * A node's configuration for this run: the repository's {@code kafka/config/server.properties}, with this
+     * run's node id, ports, quorum and storage folder in place of its own lines for them, and in a cluster the
+     * replication of every topic on the three nodes.
      */
-    void writeConfig() {
+    void writeConfig(Instance node) {
         try {
-            Files.createDirectories(storage());
-            List<String> lines = new ArrayList<>(Files.readAllLines(setup.kafkaConfig().resolve("server.properties")))
-                    .stream().filter(line -> SET_BY_LAUNCHER.stream().noneMatch(line::startsWith))
+            Files.createDirectories(storage(node));
+            boolean cluster = node.of() > 1;
+            List<String> lines = Files.readAllLines(setup.kafkaConfig().resolve("server.properties")).stream()
+                    .filter(line -> SET_BY_LAUNCHER.stream().noneMatch(line::startsWith))
+                    .filter(line -> !cluster || CLUSTER_REPLICATION.keySet().stream().noneMatch(key -> line.startsWith(key + "=")))
                     .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            String voters = String.join(",", setup.instances(Part.KAFKA).stream()
+                    .map(voter -> voter.number() + "@" + setup.localController(voter)).toList());
             lines.addAll(List.of("", "# added by ./saga",
-                    "controller.quorum.voters=1@" + setup.localController(),
-                    "listeners=PLAINTEXT://" + setup.localBootstrap() + ",CONTROLLER://" + setup.localController(),
-                    "advertised.listeners=PLAINTEXT://" + setup.localBootstrap(),
-                    "log.dirs=" + storage()));
-            Files.write(configFile(setup), lines);
+                    "node.id=" + node.number(),
+                    "controller.quorum.voters=" + voters,
+                    "listeners=PLAINTEXT://" + setup.localBootstrap(node) + ",CONTROLLER://" + setup.localController(node),
+                    "advertised.listeners=PLAINTEXT://" + setup.localBootstrap(node),
+                    "log.dirs=" + storage(node)));
+            if (cluster) {
+                CLUSTER_REPLICATION.forEach((key, value) -> lines.add(key + "=" + value));
+            }
+            Files.write(configFile(setup, node), lines);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    private void format(Consumer<String> say) {
-        if (Files.exists(storage().resolve("meta.properties"))) {
+    private void format(Instance node, String clusterId, Consumer<String> say) {
+        if (Files.exists(storage(node).resolve("meta.properties"))) {
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
-        say.accept("Formatting Kafka storage in " + setup.shown(storage()) + " (cluster id " + clusterId + ")");
+        say.accept("Formatting " + (node.of() == 1 ? "Kafka storage" : node + "'s storage") + " in "
+                + setup.shown(storage(node)) + " (cluster id " + clusterId + ")");
         ProcessBuilder builder = new ProcessBuilder(tool("kafka.tools.StorageTool",
-                List.of("format", "-t", clusterId, "-c", configFile(setup).toString())))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(setup.log(Part.KAFKA).toFile()));
+                List.of("format", "-t", clusterId, "-c", configFile(setup, node).toString())))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(setup.log(node).toFile()));
         try {
             Files.createDirectories(setup.logDir());
             if (builder.start().waitFor() != 0) {
-                processes.logTail(Part.KAFKA, 20).forEach(say);
+                processes.logTail(node, 20).forEach(say);
                 throw new SagaException("formatting the Kafka storage failed");
             }
         }

@@ -85,7 +85,7 @@ public final class LocalPostgres {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", cluster().toString(), "-l", log().toString(), "-w",
                     "-t", Long.toString(setup.startTimeout().toSeconds()), "-o",
                     "-c listen_addresses=127.0.0.1 -p " + setup.port(Part.POSTGRES) + " -k " + folder()
-                            + " -c max_connections=200", "start"), "pg_ctl start");
+                            + " -c max_connections=" + maxConnections(), "start"), "pg_ctl start");
             say.accept("  PostgreSQL ready (pid " + running().map(ProcessHandle::pid).orElse(0L) + ", log "
                     + setup.shown(log()) + ")");
         }
@@ -101,6 +101,16 @@ public final class LocalPostgres {
         run(List.of(binaries().resolve("pg_ctl").toString(), "-D", cluster().toString(), "-m", "fast", "-w", "stop"),
                 "pg_ctl stop");
         say.accept("  postgres: stopped (pid " + process.get().pid() + ")");
+    }
+
+    /**
+     * Room for every instance's pool (16 connections each, {@code spring.datasource.hikari.maximum-pool-size}) of
+     * order, exchange, point and deadline, and some for psql: PostgreSQL's default of 100 is passed at two
+     * instances.
+     */
+    private int maxConnections() {
+        int pools = 16 * 4 * setup.count(Part.ORDER);
+        return Math.max(200, pools + 40);
     }
 
     public String address() {

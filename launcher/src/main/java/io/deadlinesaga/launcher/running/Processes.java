@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
@@ -37,45 +38,51 @@ public final class Processes {
     }
 
     /**
-     * The running process of a part. A pid file whose process has ended, or whose pid now belongs to another
+     * The running process of an instance. A pid file whose process has ended, or whose pid now belongs to another
      * program (a recycled pid, or the same part of a copy with another data folder), is forgotten.
      */
-    public Optional<ProcessHandle> running(Part part) {
-        Path pidFile = setup.pidFile(part);
+    public Optional<ProcessHandle> running(Instance instance) {
+        Path pidFile = setup.pidFile(instance);
         Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(handle -> isOurs(handle, part));
+                .filter(handle -> isOurs(handle, instance));
         if (process.isEmpty()) {
             deleteQuietly(pidFile);
         }
         return process;
     }
 
+    public boolean isRunning(Instance instance) {
+        return running(instance).isPresent();
+    }
+
+    /** Whether any instance of the part runs. */
     public boolean isRunning(Part part) {
-        return running(part).isPresent();
+        return setup.instances(part).stream().anyMatch(this::isRunning);
     }
 
     /** The text in the command line of a part of this copy: its run jar, or the broker's configuration file. */
-    String marker(Part part) {
-        return part == Part.KAFKA ? LocalBroker.configFile(setup).toString() : setup.runJar(part).toString();
+    String marker(Instance instance) {
+        return instance.part() == Part.KAFKA ? LocalBroker.configFile(setup, instance).toString()
+                : setup.runJar(instance).toString();
     }
 
-    private boolean isOurs(ProcessHandle handle, Part part) {
-        return handle.info().commandLine().map(line -> line.contains(marker(part))).orElse(true);
+    private boolean isOurs(ProcessHandle handle, Instance instance) {
+        return handle.info().commandLine().map(line -> line.contains(marker(instance))).orElse(true);
     }
 
     /**
-     * Starts a part's command in the background, its output appended to the part's log (after a line that marks
-     * this start), its pid in the part's pid file.
+     * Starts an instance's command in the background, its output appended to its log (after a line that marks
+     * this start), its pid in its pid file.
      *
      * @param nice the nice level to run at (0: as the launcher)
      */
-    public ProcessHandle launch(Part part, List<String> command, Map<String, String> environment, int nice) {
-        Path log = setup.log(part);
+    public ProcessHandle launch(Instance instance, List<String> command, Map<String, String> environment, int nice) {
+        Path log = setup.log(instance);
         try {
             Files.createDirectories(setup.logDir());
             Files.createDirectories(setup.runDir());
             Files.writeString(log, "%n===== %s  ./saga starting %s =====%n".formatted(LocalDateTime.now().format(STAMP),
-                    part), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    instance), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
             List<String> detached = new ArrayList<>();
             if (Files.isExecutable(SETSID)) {
@@ -90,41 +97,41 @@ public final class Processes {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            Files.writeString(setup.pidFile(part), process.pid() + "\n");
+            Files.writeString(setup.pidFile(instance), process.pid() + "\n");
             return process.toHandle();
         }
         catch (IOException ex) {
-            throw new SagaException(part + " did not start: " + ex.getMessage() + " (see " + setup.shown(log) + ")");
+            throw new SagaException(instance + " did not start: " + ex.getMessage() + " (see " + setup.shown(log) + ")");
         }
     }
 
     /**
-     * SIGTERM to every part given that runs, then waits up to the timeout for them all, and SIGKILLs the rest;
+     * SIGTERM to every instance given that runs, then waits up to the timeout for them all, and SIGKILLs the rest;
      * says what became of each.
      */
-    public void stop(Duration timeout, List<Part> parts, Consumer<String> say) {
-        Map<Part, ProcessHandle> stopping = new LinkedHashMap<>();
-        for (Part part : parts) {
-            Optional<ProcessHandle> process = running(part);
+    public void stop(Duration timeout, List<Instance> instances, Consumer<String> say) {
+        Map<Instance, ProcessHandle> stopping = new LinkedHashMap<>();
+        for (Instance instance : instances) {
+            Optional<ProcessHandle> process = running(instance);
             if (process.isEmpty()) {
-                say.accept("  " + part + ": not running");
+                say.accept("  " + instance + ": not running");
                 continue;
             }
             process.get().destroy();
-            stopping.put(part, process.get());
+            stopping.put(instance, process.get());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        stopping.forEach((part, process) -> {
+        stopping.forEach((instance, process) -> {
             boolean ended = Waiting.until(() -> !process.isAlive(), Duration.ofNanos(deadline - System.nanoTime()));
             if (ended) {
-                say.accept("  " + part + ": stopped (pid " + process.pid() + ")");
+                say.accept("  " + instance + ": stopped (pid " + process.pid() + ")");
             }
             else {
                 process.destroyForcibly();
-                say.accept("  " + part + ": killed (pid " + process.pid() + " did not stop within "
+                say.accept("  " + instance + ": killed (pid " + process.pid() + " did not stop within "
                         + timeout.toSeconds() + "s)");
             }
-            deleteQuietly(setup.pidFile(part));
+            deleteQuietly(setup.pidFile(instance));
         });
     }
 
@@ -135,10 +142,10 @@ public final class Processes {
     }
 
     /**
-     * The end of a part's log since its last start, at most {@code max} lines, indented, between two rules.
+     * The end of an instance's log since its last start, at most {@code max} lines, indented, between two rules.
      */
-    public List<String> logTail(Part part, int max) {
-        Path log = setup.log(part);
+    public List<String> logTail(Instance instance, int max) {
+        Path log = setup.log(instance);
         List<String> lines = new ArrayList<>();
         lines.add("  ---- last lines of " + setup.shown(log) + " ----");
         if (Files.isRegularFile(log)) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
@@ -27,26 +28,27 @@ public final class Services {
         this.processes = processes;
     }
 
-    public boolean isHealthy(Part service) {
+    public boolean isHealthy(Instance service) {
         Network.Answer answer = Network.get(setup.url(service) + "/actuator/health", "application/json");
         return answer.status() == 200 && answer.body().matches("(?s).*\"status\"\\s*:\\s*\"UP\".*");
     }
 
     /**
-     * Starts one service without waiting. It runs from {@code run/<service>.jar}, a hard link to (or, across
+     * Starts one instance of a service without waiting. It runs from {@code run/<instance>.jar}, a hard link to (or, across
      * file systems, a copy of) the built jar: a later build replaces the built jar with a new file and never
      * touches the one a running JVM reads; a restart picks up the new build.
      */
-    public ProcessHandle launch(Part service) {
+    public ProcessHandle launch(Instance instance) {
+        Part service = instance.part();
         var built = setup.builtJar(service);
         if (!Files.isRegularFile(built)) {
             throw new SagaException(setup.shown(built) + " is missing; run ./saga up --build");
         }
-        if (Network.isOpen("127.0.0.1", setup.port(service))) {
-            throw new SagaException("cannot start " + service + ": port " + setup.port(service)
+        if (Network.isOpen("127.0.0.1", setup.port(instance))) {
+            throw new SagaException("cannot start " + instance + ": port " + setup.port(instance)
                     + " is already in use by another process");
         }
-        var runJar = setup.runJar(service);
+        var runJar = setup.runJar(instance);
         try {
             Files.createDirectories(setup.runDir());
             Files.deleteIfExists(runJar);
@@ -63,7 +65,7 @@ public final class Services {
         List<String> command = new ArrayList<>(List.of(setup.java()));
         command.addAll(setup.flags().services());
         command.addAll(List.of("-jar", runJar.toString()));
-        return processes.launch(service, command, setup.serviceEnvironment(service),
+        return processes.launch(instance, command, setup.serviceEnvironment(instance),
                 service.yieldsTheCpu() ? setup.yieldNice() : 0);
     }
 
@@ -74,16 +76,16 @@ public final class Services {
      * @param progress where the waiting is shown as it goes (a terminal's status line), or null
      * @throws SagaException when any of them did not come up
      */
-    public void awaitHealthy(List<Part> services, Consumer<String> say, Consumer<String> progress) {
+    public void awaitHealthy(List<Instance> services, Consumer<String> say, Consumer<String> progress) {
         say.accept("Waiting for " + names(services) + " to answer /actuator/health (up to "
                 + setup.startTimeout().toSeconds() + "s)");
-        Set<Part> pending = new LinkedHashSet<>(services);
-        List<Part> failed = new ArrayList<>();
+        Set<Instance> pending = new LinkedHashSet<>(services);
+        List<Instance> failed = new ArrayList<>();
         long started = System.nanoTime();
         long nextReport = REPORT_EVERY.toSeconds();
         while (!pending.isEmpty()) {
             long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            for (Part service : List.copyOf(pending)) {
+            for (Instance service : List.copyOf(pending)) {
                 if (isHealthy(service)) {
                     say.accept("  " + service + " is up after " + elapsed + "s");
                     pending.remove(service);
@@ -121,9 +123,9 @@ public final class Services {
         }
     }
 
-    private static String names(Iterable<Part> parts) {
+    private static String names(Iterable<Instance> parts) {
         List<String> names = new ArrayList<>();
-        parts.forEach(part -> names.add(part.partName()));
+        parts.forEach(part -> names.add(part.name()));
         return String.join(" ", names);
     }
 }

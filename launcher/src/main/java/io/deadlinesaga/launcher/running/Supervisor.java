@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.deadlinesaga.launcher.Console;
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.Setup;
 
@@ -35,9 +36,9 @@ public final class Supervisor {
         return services;
     }
 
-    /** The part's process, if it runs. */
-    public Optional<ProcessHandle> running(Part part) {
-        return part == Part.POSTGRES ? postgres.running() : processes.running(part);
+    /** The instance's process, if it runs. */
+    public Optional<ProcessHandle> running(Instance instance) {
+        return instance.part() == Part.POSTGRES ? postgres.running() : processes.running(instance);
     }
 
     /** The local PostgreSQL server, when the services' databases are there. */
@@ -47,13 +48,13 @@ public final class Supervisor {
         }
     }
 
-    /** The local broker, or a word on the external one when {@code KAFKA_BOOTSTRAP_SERVERS} is set. */
+    /** The local broker(s), or a word on the external Kafka when {@code KAFKA_BOOTSTRAP_SERVERS} is set. */
     public void startKafka() {
         Optional<String> external = setup.externalKafka();
         if (external.isPresent()) {
             console.say("Using the Kafka at " + external.get() + " (KAFKA_BOOTSTRAP_SERVERS is set; no local broker "
                     + "started)");
-            if (!Network.isOpen(external.get())) {
+            if (!Network.isOpen(external.get().split(",")[0])) {
                 console.warn("warning: nothing answers on " + external.get().split(",")[0] + " yet");
             }
             return;
@@ -62,13 +63,13 @@ public final class Supervisor {
     }
 
     /**
-     * Starts every service given that does not run, then waits until they are all healthy.
+     * Starts every instance given that does not run, then waits until they are all healthy.
      *
      * @param justBuilt a build just ran: a running service keeps its older build, and is told so
      */
-    public void startServices(List<Part> wanted, boolean justBuilt) {
-        List<Part> started = new ArrayList<>();
-        for (Part service : wanted) {
+    public void startServices(List<Instance> wanted, boolean justBuilt) {
+        List<Instance> started = new ArrayList<>();
+        for (Instance service : wanted) {
             Optional<ProcessHandle> running = processes.running(service);
             if (running.isPresent()) {
                 console.say(service + " is already running (pid " + running.get().pid() + ")" + (justBuilt
@@ -85,35 +86,60 @@ public final class Supervisor {
         }
     }
 
-    /** Starts one part and waits until it is ready. */
-    public void start(Part part) {
-        if (part == Part.POSTGRES) {
-            postgres.start(console::say);
-            return;
+    /** Starts the instances given (of one part, or each on its own) and waits until they are ready. */
+    public void start(List<Instance> instances) {
+        List<Instance> nodes = instances.stream().filter(instance -> instance.part() == Part.KAFKA).toList();
+        if (!nodes.isEmpty()) {
+            broker.start(nodes, console::say);
         }
-        if (part == Part.KAFKA) {
-            broker.start(console::say);
+        if (instances.stream().anyMatch(instance -> instance.part() == Part.POSTGRES)) {
+            postgres.start(console::say);
+        }
+        List<Instance> wanted = instances.stream().filter(instance -> instance.part().isService()).toList();
+        if (wanted.isEmpty()) {
             return;
         }
         if (setup.externalKafka().isEmpty() && !processes.isRunning(Part.KAFKA)) {
             console.warn("warning: Kafka is not running (./saga start kafka)");
         }
-        startServices(List.of(part), false);
+        startServices(wanted, false);
     }
 
-    public void stop(Part part) {
-        if (part == Part.POSTGRES) {
+    public void start(Instance instance) {
+        start(List.of(instance));
+    }
+
+    /** SIGTERM to the instances given, and SIGKILL to those that have not ended in time. */
+    public void stop(List<Instance> instances) {
+        if (instances.stream().anyMatch(instance -> instance.part() == Part.POSTGRES)) {
             postgres.stop(console::say);
-            return;
         }
-        processes.stop(part == Part.KAFKA ? Setup.KAFKA_STOP_TIMEOUT : Setup.STOP_TIMEOUT, List.of(part),
-                console::say);
+        List<Instance> processesOnly = instances.stream().filter(instance -> instance.part() != Part.POSTGRES).toList();
+        boolean anyBroker = processesOnly.stream().anyMatch(instance -> instance.part() == Part.KAFKA);
+        processes.stop(anyBroker ? Setup.KAFKA_STOP_TIMEOUT : Setup.STOP_TIMEOUT, processesOnly, console::say);
     }
 
-    /** Every service, then the local broker. */
+    public void stop(Instance instance) {
+        stop(List.of(instance));
+    }
+
+    /** SIGKILL to the instances given, as a power cut; nothing is started again. */
+    public void kill(List<Instance> instances) {
+        for (Instance instance : instances) {
+            Optional<ProcessHandle> process = running(instance);
+            if (process.isEmpty()) {
+                console.say("  " + instance + ": not running");
+                continue;
+            }
+            processes.kill(process.get());
+            console.say("  " + instance + ": killed (SIGKILL to pid " + process.get().pid() + ")");
+        }
+    }
+
+    /** Every service, then the local broker(s), then the database server. */
     public void stopAll() {
         console.say("Stopping services");
-        processes.stop(Setup.STOP_TIMEOUT, Part.services(), console::say);
+        processes.stop(Setup.STOP_TIMEOUT, setup.serviceInstances(), console::say);
         if (processes.isRunning(Part.KAFKA)) {
             console.say("Stopping Kafka");
             broker.stop(console::say);
@@ -124,11 +150,10 @@ public final class Supervisor {
         }
     }
 
-    /** Whether a part counts as there: running, or the broker given by {@code KAFKA_BOOTSTRAP_SERVERS}. */
-    public boolean isThere(Part part) {
-        return running(part).isPresent() || part == Part.KAFKA && setup.externalKafka().isPresent();
+    /** Whether an instance counts as there: running, or the broker given by {@code KAFKA_BOOTSTRAP_SERVERS}. */
+    public boolean isThere(Instance instance) {
+        return running(instance).isPresent() || instance.part() == Part.KAFKA && setup.externalKafka().isPresent();
     }
-
 
     public LocalBroker broker() {
         return broker;

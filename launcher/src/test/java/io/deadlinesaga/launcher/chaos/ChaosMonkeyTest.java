@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class ChaosMonkeyTest {
     private final ChaosMonkey.Hands hands = new ChaosMonkey.Hands() {
 
         @Override
-        public void killAndStart(Part service, long elapsedMillis) {
+        public void killAndStart(Instance service, long elapsedMillis) {
             act("kill " + service);
         }
 
@@ -42,7 +43,7 @@ class ChaosMonkeyTest {
     @Test
     void actsEveryIntervalUntilTheWindowEndsOneActionAtATime() {
         // given
-        ChaosPlan plan = new ChaosPlan(List.of(Part.ORDER, Part.POINT), true, 1_000, new Random(1));
+        ChaosPlan plan = new ChaosPlan(List.of(Instance.only(Part.ORDER), Instance.only(Part.POINT)), true, 1_000, new Random(1));
         ChaosMonkey monkey = new ChaosMonkey(plan, hands, Duration.ofMillis(100), Duration.ofMillis(1_000),
                 Duration.ofMillis(10));
 
@@ -57,7 +58,7 @@ class ChaosMonkeyTest {
     @Test
     void stopsAfterTheActionItIsDoing() {
         // given
-        ChaosPlan plan = new ChaosPlan(List.of(Part.ORDER), false, 600_000, new Random(1));
+        ChaosPlan plan = new ChaosPlan(List.of(Instance.only(Part.ORDER)), false, 600_000, new Random(1));
         ChaosMonkey monkey = new ChaosMonkey(plan, hands, Duration.ofMillis(50), Duration.ofMinutes(10),
                 Duration.ofMillis(10));
         Thread thread = new Thread(monkey);
@@ -75,7 +76,7 @@ class ChaosMonkeyTest {
     @Test
     void doesNothingWhenStoppedBeforeTheFirstAction() {
         // given
-        ChaosPlan plan = new ChaosPlan(List.of(Part.ORDER), true, 600_000, new Random(1));
+        ChaosPlan plan = new ChaosPlan(List.of(Instance.only(Part.ORDER)), true, 600_000, new Random(1));
         ChaosMonkey monkey = new ChaosMonkey(plan, hands, Duration.ofMinutes(1), Duration.ofMinutes(10));
 
         // when

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChaosPlanTest {
 
-    private static final List<Part> TARGETS = List.of(Part.ORDER, Part.EXCHANGE, Part.POINT);
+    private static final List<Instance> TARGETS = List.of(Instance.only(Part.ORDER), Instance.only(Part.EXCHANGE), Instance.only(Part.POINT));
 
     @Test
     void killsEachServiceOnceBeforeAnyTwice() {
@@ -19,7 +20,7 @@ class ChaosPlanTest {
         ChaosPlan plan = new ChaosPlan(TARGETS, false, 60_000, new Random(7));
 
         // when
-        List<Part> killed = new ArrayList<>();
+        List<Instance> killed = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             killed.add(plan.next(i * 1_000L).service().orElseThrow());
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.Setup;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class ProcessesTest {
     }
 
     /** A process whose command line names the part's run jar, as a service's does; it prints a line and waits. */
-    private ProcessHandle launchLikeAService(Processes processes, Setup setup, Part part) {
+    private ProcessHandle launchLikeAService(Processes processes, Setup setup, Instance part) {
         ProcessHandle process = processes.launch(part, List.of("bash", "-c", "echo started; while sleep 1; do :; done",
                 setup.runJar(part).toString()), Map.of("SAGA_MARK", "x"), 0);
         started.add(process);
@@ -49,12 +50,12 @@ class ProcessesTest {
         Processes processes = new Processes(setup);
 
         // when
-        ProcessHandle process = launchLikeAService(processes, setup, Part.POINT);
+        ProcessHandle process = launchLikeAService(processes, setup, Instance.only(Part.POINT));
 
         // then
-        assertThat(Files.readString(setup.pidFile(Part.POINT)).trim()).isEqualTo(Long.toString(process.pid()));
-        assertThat(processes.running(Part.POINT)).contains(process);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(processes.logTail(Part.POINT, 40))
+        assertThat(Files.readString(setup.pidFile(Instance.only(Part.POINT))).trim()).isEqualTo(Long.toString(process.pid()));
+        assertThat(processes.running(Instance.only(Part.POINT))).contains(process);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(processes.logTail(Instance.only(Part.POINT), 40))
                 .anyMatch(line -> line.contains("./saga starting point")).contains("  | started"));
     }
 
@@ -63,15 +64,15 @@ class ProcessesTest {
         // given
         Setup setup = setup();
         Processes processes = new Processes(setup);
-        ProcessHandle process = launchLikeAService(processes, setup, Part.ORDER);
+        ProcessHandle process = launchLikeAService(processes, setup, Instance.only(Part.ORDER));
         List<String> said = new ArrayList<>();
 
         // when
-        processes.stop(Duration.ofSeconds(10), List.of(Part.ORDER, Part.POINT), said::add);
+        processes.stop(Duration.ofSeconds(10), List.of(Instance.only(Part.ORDER), Instance.only(Part.POINT)), said::add);
 
         // then
         assertThat(process.isAlive()).isFalse();
-        assertThat(setup.pidFile(Part.ORDER)).doesNotExist();
+        assertThat(setup.pidFile(Instance.only(Part.ORDER))).doesNotExist();
         assertThat(said).containsExactly("  point: not running", "  order: stopped (pid " + process.pid() + ")");
     }
 
@@ -81,11 +82,11 @@ class ProcessesTest {
         Setup setup = setup();
         Processes processes = new Processes(setup);
         Files.createDirectories(setup.runDir());
-        Files.writeString(setup.pidFile(Part.EXCHANGE), ProcessHandle.current().pid() + "\n");
+        Files.writeString(setup.pidFile(Instance.only(Part.EXCHANGE)), ProcessHandle.current().pid() + "\n");
 
         // when / then
-        assertThat(processes.running(Part.EXCHANGE)).isEmpty();
-        assertThat(setup.pidFile(Part.EXCHANGE)).doesNotExist();
+        assertThat(processes.running(Instance.only(Part.EXCHANGE))).isEmpty();
+        assertThat(setup.pidFile(Instance.only(Part.EXCHANGE))).doesNotExist();
     }
 
     @Test
@@ -93,13 +94,36 @@ class ProcessesTest {
         // given
         Setup setup = setup();
         Processes processes = new Processes(setup);
-        ProcessHandle process = launchLikeAService(processes, setup, Part.DEADLINE);
+        ProcessHandle process = launchLikeAService(processes, setup, Instance.only(Part.DEADLINE));
 
         // when
         processes.kill(process);
 
         // then
         assertThat(process.isAlive()).isFalse();
-        assertThat(processes.running(Part.DEADLINE)).isEmpty();
+        assertThat(processes.running(Instance.only(Part.DEADLINE))).isEmpty();
+    }
+
+    @Test
+    void instancesOfOnePartHaveTheirOwnPidFilesLogsAndStops() {
+        // given
+        Setup setup = setup();
+        Processes processes = new Processes(setup);
+        Instance first = new Instance(Part.ORDER, 1, 2);
+        Instance second = new Instance(Part.ORDER, 2, 2);
+        ProcessHandle one = launchLikeAService(processes, setup, first);
+        ProcessHandle two = launchLikeAService(processes, setup, second);
+        List<String> said = new ArrayList<>();
+
+        // when
+        processes.stop(Duration.ofSeconds(10), List.of(second), said::add);
+
+        // then
+        assertThat(setup.pidFile(first)).hasFileName("order-1.pid");
+        assertThat(processes.running(first)).contains(one);
+        assertThat(processes.running(second)).isEmpty();
+        assertThat(two.isAlive()).isFalse();
+        assertThat(said).containsExactly("  order-2: stopped (pid " + two.pid() + ")");
+        assertThat(setup.log(second)).hasFileName("order-2.log");
     }
 }
