@@ -153,7 +153,7 @@ class SagaScriptIT {
         requireTheWalkthroughsOrders();
         SAGA.succeed(COMMAND, "stop", "point");
         assertThat(SAGA.succeed(COMMAND, "status").stdout())
-                .containsPattern("(?m)^point\\s+stopped$")
+                .containsPattern("(?m)^point\\s+stopped\\s")
                 .containsPattern("(?m)^order\\s+running");
 
         // when

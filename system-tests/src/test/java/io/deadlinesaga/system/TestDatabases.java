@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.Setup;
 import io.deadlinesaga.launcher.running.LocalPostgres;
@@ -121,7 +122,7 @@ abstract sealed class TestDatabases permits TestDatabases.H2, TestDatabases.Post
 
         @Override
         String url(String service) {
-            return onPostgres(service) ? setup.serviceEnvironment(Part.named(service).orElseThrow())
+            return onPostgres(service) ? setup.serviceEnvironment(Instance.only(Part.named(service).orElseThrow()))
                     .get("SPRING_DATASOURCE_URL") : view.url(service);
         }
 
