@@ -27,30 +27,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SagaScript {
 
-    static final String GATEWAY = "http://localhost:18088";
-
-    /** Shifted by 10000 from the defaults (8081–8085, 8088, 9092, 9093). */
-    private static final Map<String, String> PORTS = Map.of(
-            "ORDER_PORT", "18081",
-            "EXCHANGE_PORT", "18082",
-            "POINT_PORT", "18083",
-            "DEADLINE_PORT", "18084",
-            "SAGA_VIEW_PORT", "18085",
-            "GATEWAY_PORT", "18088",
-            "SAGA_KAFKA_PORT", "19092",
-            "SAGA_KAFKA_CONTROLLER_PORT", "19093");
+    /** The default ports (8081–8085, 8088, 9092, 9093, 5432), each shifted by a copy's offset. */
+    private static final Map<String, Integer> DEFAULT_PORTS = Map.of(
+            "ORDER_PORT", 8081,
+            "EXCHANGE_PORT", 8082,
+            "POINT_PORT", 8083,
+            "DEADLINE_PORT", 8084,
+            "SAGA_VIEW_PORT", 8085,
+            "GATEWAY_PORT", 8088,
+            "SAGA_KAFKA_PORT", 9092,
+            "SAGA_KAFKA_CONTROLLER_PORT", 9093,
+            "SAGA_POSTGRES_PORT", 5432);
 
     private static final List<String> SERVICES = List.of("order", "exchange", "point", "deadline", "saga-view", "gateway");
 
     private final Path root;
+    private final int portOffset;
     private final Path workDir;
     private final Path data;
     private final Path output;
     private FileChannel lockFile;
     private int commands;
 
-    private SagaScript(Path root, Path workDir) {
+    private SagaScript(Path root, Path workDir, int portOffset) {
         this.root = root;
+        this.portOffset = portOffset;
         this.workDir = workDir;
         this.data = workDir.resolve("data");
         this.output = workDir.resolve("output");
@@ -61,10 +62,19 @@ final class SagaScript {
      * (both set by the pom); without them, of the parent of the current directory (the module's folder).
      */
     static SagaScript ofThisRepository() {
+        return ofThisRepository("", 10_000);
+    }
+
+    /**
+     * A copy in a folder of its own under the work folder, on the default ports shifted by {@code portOffset}:
+     * beside the others and beside a user's.
+     */
+    static SagaScript ofThisRepository(String folder, int portOffset) {
         String root = System.getProperty("saga.root", "..");
         String workDir = System.getProperty("saga.it.dir", "target/saga-it");
         try {
-            return new SagaScript(Path.of(root).toRealPath(), Path.of(workDir).toAbsolutePath().normalize());
+            return new SagaScript(Path.of(root).toRealPath(), Path.of(workDir).resolve(folder).toAbsolutePath()
+                    .normalize(), portOffset);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -156,12 +166,17 @@ final class SagaScript {
         }
     }
 
-    /** {@link #run}, and fails with the script's output unless it exits 0. */
     /** The data folder of this copy (pids under run/, logs under logs/). */
     Path dataDir() {
         return data;
     }
 
+    /** The gateway's address. */
+    String gateway() {
+        return "http://localhost:" + (DEFAULT_PORTS.get("GATEWAY_PORT") + portOffset);
+    }
+
+    /** {@link #run}, and fails with the script's output unless it exits 0. */
     Run succeed(Duration timeout, String... args) {
         Run run = run(timeout, args);
         assertThat(run.exitCode()).as("exit code of %s; its output:%n%s%s", run.command(), run.stdout(), run.stderr())
@@ -174,14 +189,13 @@ final class SagaScript {
         environment.remove("KAFKA_BOOTSTRAP_SERVERS");
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("SAGA_DATA_DIR", data.toString());
-        environment.putAll(PORTS);
+        DEFAULT_PORTS.forEach((variable, port) -> environment.put(variable, Integer.toString(port + portOffset)));
     }
 
     /** The last lines of each part's log, for a failure report. */
     String logTails(int lines) {
         StringBuilder tails = new StringBuilder();
-        for (String part : List.of("kafka", "order", "exchange", "point", "deadline", "gateway")) {
-            Path log = data.resolve("logs/" + part + ".log");
+        for (Path log : logs()) {
             tails.append("\n---- last lines of ").append(log).append(" ----\n");
             if (Files.isRegularFile(log)) {
                 try {
@@ -195,6 +209,15 @@ final class SagaScript {
             }
         }
         return tails.toString();
+    }
+
+    private List<Path> logs() {
+        try (var files = Files.list(data.resolve("logs"))) {
+            return files.filter(file -> file.toString().endsWith(".log")).sorted().toList();
+        }
+        catch (IOException ex) {
+            return List.of();
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -15,12 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import static java.util.stream.Collectors.groupingBy;
@@ -42,8 +37,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaScriptIT {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SagaScriptIT.class);
-
     /** about 60 s on 2 cores; the script itself gives each service up to 120 s */
     private static final Duration UP = Duration.ofMinutes(5);
     private static final Duration START = Duration.ofMinutes(3);
@@ -54,9 +47,9 @@ class SagaScriptIT {
     private static final SagaScript SAGA = SagaScript.ofThisRepository();
 
     @RegisterExtension
-    static final LogTailsOnFailure LOG_TAILS_ON_FAILURE = new LogTailsOnFailure();
+    static final LogTailsOnFailure LOG_TAILS_ON_FAILURE = new LogTailsOnFailure(SAGA);
 
-    private final Gateway gateway = new Gateway(SagaScript.GATEWAY);
+    private final Gateway gateway = new Gateway(SAGA.gateway());
     private long approvedOrder;
     private long rejectedOrder;
 
@@ -225,28 +218,6 @@ class SagaScriptIT {
             assertThat(line).as("a printed record").matches("[^\\t]+\\t\\{.*\\}");
             String[] keyAndValue = line.split("\t", 2);
             return new Printed(keyAndValue[0], Gateway.JSON.readTree(keyAndValue[1]));
-        }
-    }
-
-    /** On a failure, logs the end of every part's log: the processes' own account of what went wrong. */
-    private static final class LogTailsOnFailure
-            implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
-
-        @Override
-        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-            logTails(context);
-            throw failure;
-        }
-
-        @Override
-        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
-                throws Throwable {
-            logTails(context);
-            throw failure;
-        }
-
-        private static void logTails(ExtensionContext context) {
-            LOG.error("{} failed; the parts' logs end with:{}", context.getDisplayName(), SAGA.logTails(40));
         }
     }
 }
