@@ -30,17 +30,25 @@ public final class LocalBroker {
     /** Lines of kafka/config/server.properties that the launcher writes itself, for this run's node. */
     private static final List<String> SET_BY_LAUNCHER = List.of("node.id=", "listeners=", "advertised.listeners=",
             "controller.quorum.voters=", "log.dirs=");
-    /** In a cluster: each topic on every node, a write acknowledged by two (the single node's file says 1). */
-    private static final Map<String, String> CLUSTER_REPLICATION = new LinkedHashMap<>();
+    /**
+     * In a cluster: each topic on every node, a write acknowledged by two (the single node's file says 1), a dead
+     * node noticed soon.
+     */
+    private static final Map<String, String> CLUSTER_SETTINGS = new LinkedHashMap<>();
 
     static {
-        CLUSTER_REPLICATION.put("default.replication.factor", "3");
-        CLUSTER_REPLICATION.put("min.insync.replicas", "2");
-        CLUSTER_REPLICATION.put("offsets.topic.replication.factor", "3");
-        CLUSTER_REPLICATION.put("transaction.state.log.replication.factor", "3");
-        CLUSTER_REPLICATION.put("transaction.state.log.min.isr", "2");
-        CLUSTER_REPLICATION.put("share.coordinator.state.topic.replication.factor", "3");
-        CLUSTER_REPLICATION.put("share.coordinator.state.topic.min.isr", "2");
+        CLUSTER_SETTINGS.put("default.replication.factor", "3");
+        CLUSTER_SETTINGS.put("min.insync.replicas", "2");
+        CLUSTER_SETTINGS.put("offsets.topic.replication.factor", "3");
+        CLUSTER_SETTINGS.put("transaction.state.log.replication.factor", "3");
+        CLUSTER_SETTINGS.put("transaction.state.log.min.isr", "2");
+        CLUSTER_SETTINGS.put("share.coordinator.state.topic.replication.factor", "3");
+        CLUSTER_SETTINGS.put("share.coordinator.state.topic.min.isr", "2");
+        // a node that dies is fenced after 3 s without a heartbeat (Kafka's default: 9 s), and its partitions'
+        // leadership moves to the others: the producers and consumers that were stuck on it go on well within an
+        // order's 10 s deadline
+        CLUSTER_SETTINGS.put("broker.heartbeat.interval.ms", "500");
+        CLUSTER_SETTINGS.put("broker.session.timeout.ms", "3000");
     }
 
     private final Setup setup;
@@ -215,7 +223,7 @@ public final class LocalBroker {
             boolean cluster = node.of() > 1;
             List<String> lines = Files.readAllLines(setup.kafkaConfig().resolve("server.properties")).stream()
                     .filter(line -> SET_BY_LAUNCHER.stream().noneMatch(line::startsWith))
-                    .filter(line -> !cluster || CLUSTER_REPLICATION.keySet().stream().noneMatch(key -> line.startsWith(key + "=")))
+                    .filter(line -> !cluster || CLUSTER_SETTINGS.keySet().stream().noneMatch(key -> line.startsWith(key + "=")))
                     .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
             String voters = String.join(",", setup.instances(Part.KAFKA).stream()
                     .map(voter -> voter.number() + "@" + setup.localController(voter)).toList());
@@ -226,7 +234,7 @@ public final class LocalBroker {
                     "advertised.listeners=PLAINTEXT://" + setup.localBootstrap(node),
                     "log.dirs=" + storage(node)));
             if (cluster) {
-                CLUSTER_REPLICATION.forEach((key, value) -> lines.add(key + "=" + value));
+                CLUSTER_SETTINGS.forEach((key, value) -> lines.add(key + "=" + value));
             }
             Files.write(configFile(setup, node), lines);
         }
