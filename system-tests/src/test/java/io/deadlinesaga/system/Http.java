@@ -12,15 +12,18 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP calls, as httpie makes them: JSON bodies in, status, content type and JSON body out. */
-final class Http {
+/**
+ * Plain HTTP calls, as httpie makes them: JSON bodies in, status, content type and JSON body out. Public, with
+ * {@link SagaClient}, for the Testcontainers tier in {@code io.deadlinesaga.system.containers}.
+ */
+public final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Http(String base) {
+    public Http(String base) {
         this.base = base;
     }
 
@@ -90,6 +93,6 @@ final class Http {
         }
     }
 
-    record Response(int status, String contentType, JsonNode body) {
+    public record Response(int status, String contentType, JsonNode body) {
     }
 }

@@ -11,14 +11,17 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What a user does with httpie through the gateway, as a small test language. */
-final class SagaClient {
+/**
+ * What a user does with httpie through the gateway, as a small test language. Public where the Testcontainers tier
+ * in {@code io.deadlinesaga.system.containers} uses it.
+ */
+public final class SagaClient {
 
     private static final AtomicInteger USERS = new AtomicInteger();
 
     private final Http http;
 
-    SagaClient(Http http) {
+    public SagaClient(Http http) {
         this.http = http;
     }
 
@@ -27,12 +30,12 @@ final class SagaClient {
     }
 
     /** A holder name no other test uses, so tests never share a balance. */
-    static String newHolder(String name) {
+    public static String newHolder(String name) {
         return name + "-" + System.nanoTime() % 100_000 + "-" + USERS.incrementAndGet();
     }
 
     /** {@code http :8088/points userId=… point=…} (numbers as strings, as httpie sends them) */
-    Http.Response openAccount(String userId, String point) {
+    public Http.Response openAccount(String userId, String point) {
         return http.post("/points", "{\"userId\":\"" + userId + "\",\"point\":\"" + point + "\"}");
     }
 
@@ -42,7 +45,7 @@ final class SagaClient {
                 + "\",\"amount\":\"" + amount + "\"}");
     }
 
-    long placeOrderId(String holderId, String currencyId, String amount) {
+    public long placeOrderId(String holderId, String currencyId, String amount) {
         Http.Response response = placeOrder(holderId, currencyId, amount);
         assertThat(response.status()).as("POST /orders: %s", response.body()).isEqualTo(201);
         return response.body().get("id").asLong();
@@ -83,7 +86,7 @@ final class SagaClient {
     }
 
     /** Waits until the order is decided and, if rejected, fully compensated; returns it. */
-    JsonNode awaitSettled(long orderId, Duration within) {
+    public JsonNode awaitSettled(long orderId, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode order = order(orderId);
             String status = order.path("status").asString();
@@ -93,7 +96,7 @@ final class SagaClient {
         return order(orderId);
     }
 
-    BigDecimal balance(String userId) {
+    public BigDecimal balance(String userId) {
         return http.get("/points/" + userId).body().get("point").decimalValue();
     }
 
