@@ -33,7 +33,6 @@ public record MessagingProperties(
      * @param batchSize most rows claimed and sent in one round
      * @param pollInterval how often the relay reads the table for rows older than that which nobody handed
      *        over (another instance's, or left by a crash)
-     * @param markInterval how often the rows sent meanwhile are marked sent, in one statement
      * @param busyWait the pause when every claimed row waits on an older row another instance holds
      * @param retryDelay the pause after a failed round (broker or database away)
      * @param sendTimeout how long a round waits for the broker's acknowledgements
@@ -42,7 +41,6 @@ public record MessagingProperties(
     public record Relay(
             @DefaultValue("500") int batchSize,
             @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("100ms") Duration markInterval,
             @DefaultValue("5ms") Duration busyWait,
             @DefaultValue("1s") Duration retryDelay,
             @DefaultValue("30s") Duration sendTimeout,

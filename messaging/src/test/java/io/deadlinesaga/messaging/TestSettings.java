@@ -10,10 +10,10 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    /** The relay's defaults (batch of 500, poll every second, mark every 100 ms, retry after a second). */
+    /** The relay's defaults (batch of 500, poll every second, retry after a second). */
     public static MessagingProperties.Relay relay() {
-        return new MessagingProperties.Relay(500, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        return new MessagingProperties.Relay(500, Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
     /** The convoy's defaults (4 workers, retries from 100 ms to 5 s, 20 attempts, a sweep every second). */

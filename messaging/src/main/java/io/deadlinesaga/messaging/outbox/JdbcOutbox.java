@@ -44,6 +44,6 @@ class JdbcOutbox implements Outbox {
     private void insert(OutboxRow row) {
         jdbc.update(INSERT, row.eventId(), row.orderId(), row.eventType(), row.payload(), System.currentTimeMillis(),
                 row.destination(), row.error());
-        AfterCommit.run(() -> relay.committed(row));
+        AfterCommit.run(() -> relay.committed(row.eventId()));
     }
 }

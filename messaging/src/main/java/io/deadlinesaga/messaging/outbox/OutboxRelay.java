@@ -15,34 +15,37 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows to the topic and marks them sent. A commit that appended events hands them
- * over as it returns ({@link HandedOver}), so they leave within milliseconds without a query; once sent they
- * wait to be marked ({@link SentUnmarked}), many rows in one statement. The table itself is read only to
- * recover: at start (rows a crash left unsent), after a failed round (until every unsent row is out again,
- * before the hand-over resumes, so one order's events keep their order) and every {@code pollInterval} for rows
- * older than that (left by another instance, or handed over by no one). There rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so two reads of the table never send the same row, and a row waits while an
- * older row of the same order is held by someone else, so one service's events of one order reach the topic in
- * the order it produced them. The hand-over takes no row lock: a row one instance has handed over, sent and not
- * yet marked can be read and sent again by another instance's read of the table, as can a row a crash left
- * sent but unmarked; consumers drop the copy by its eventId.
+ * Publishes committed outbox rows to the topic and marks them sent. A commit that appended events hands their
+ * eventIds over as it returns ({@link HandedOver}), so they leave within milliseconds: the relay claims those rows,
+ * sends them and marks them sent, in one transaction ({@link UnsentRows}). The table is searched for unsent rows
+ * only to recover: at start (rows a crash left unsent), after a failed round or a hand-over that had to keep a row
+ * back (until every unsent row is out again, before the hand-over resumes, so one order's events keep their
+ * order), and every {@code pollInterval} for rows older than that (left by another instance, or handed over by no
+ * one).
+ *
+ * <p>Two relays never send the same row, whichever way each came to it: both ways claim rows alike
+ * ({@link UnsentRows}: locked with {@code FOR UPDATE SKIP LOCKED}, found unsent, sent, marked, committed), so of an
+ * instance reading the table and another handed the same rows, each sends those it locked first and finds the rest
+ * locked or marked. That is why a hand-over claims its rows rather than sending them without a query and marking
+ * them later: a row sent but not yet marked is, to every other instance, an unsent row, and only a lock held from
+ * before its send until its mark keeps it from them. A row goes again only when the broker had it and its mark was
+ * lost (a crash between the two); consumers drop the copy by its eventId. Each order's rows leave in the order
+ * they were appended, with any number of relays: a row waits while an older unsent row of its order is held
+ * elsewhere. A batch costs two reads (the claim, and that check on the index of unsent rows), an update and a
+ * commit; it is whatever commits handed over while the last batch was out, so under load it holds many rows.
  *
  * <p>It runs on a thread and a lifecycle of its own rather than as a Spring scheduled task: a commit wakes it
  * at once, where a schedule would poll; it starts before the convoy and the listeners and stops after them,
- * sending and marking what they handed over last; and a round that fails, even with an {@link Error}, puts it
- * back to reading the table, which a task that merely went on at its next run would not.
+ * sending what they handed over last; and a round that fails, even with an {@link Error}, puts it back to reading
+ * the table, which a task that merely went on at its next run would not.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final OutboxRepository repository;
-    private final OutboxPublisher publisher;
     private final UnsentRows unsentRows;
-    private final TransactionTemplate transactions;
     private final MessagingProperties.Relay settings;
     private final HandedOver handedOver = new HandedOver();
-    private final SentUnmarked sentUnmarked;
     private final Wakeup wakeup = new Wakeup();
     private Mode mode = Mode.RECOVERING;
     private long nextSweepNanos = System.nanoTime();
@@ -51,17 +54,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
             MessagingProperties properties) {
-        this.repository = repository;
-        this.publisher = new OutboxPublisher(kafka, properties.topic(), properties.relay().sendTimeout());
-        this.transactions = transactions;
         this.settings = properties.relay();
+        OutboxPublisher publisher = new OutboxPublisher(kafka, properties.topic(), settings.sendTimeout());
         this.unsentRows = new UnsentRows(repository, publisher, transactions, settings.batchSize());
-        this.sentUnmarked = new SentUnmarked(settings.batchSize(), settings.markInterval(), System.nanoTime());
     }
 
-    /** Takes a row its transaction has just committed, to be sent now. Cheap; called right after the commit. */
-    void committed(OutboxRow row) {
-        handedOver.add(row);
+    /** Takes the eventId of a row its transaction has just committed, to be sent now. Cheap; called after the commit. */
+    void committed(String eventId) {
+        handedOver.add(eventId);
         wakeup.signal();
     }
 
@@ -110,7 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * One step: while recovering, a batch read from the table; else the rows handed over, and the table's old
-     * rows when a poll is due; then the mark of what was sent, when that is due.
+     * rows when a poll is due.
      *
      * @return how long the relay may wait for a commit before the next round (zero: at once)
      */
@@ -127,11 +127,7 @@ public class OutboxRelay implements SmartLifecycle {
                 sendHandedOver();
                 sweepIfDue();
             }
-            long now = System.nanoTime();
-            if (sentUnmarked.isDue(now)) {
-                markSent();
-            }
-            return handedOver.isEmpty() ? untilNextChore() : Duration.ZERO;
+            return mode == Mode.RECOVERING || !handedOver.isEmpty() ? Duration.ZERO : untilNextSweep();
         }
         catch (RuntimeException ex) {
             log.warn("outbox relay failed, retrying in {}: {}", settings.retryDelay(), ex.toString());
@@ -145,11 +141,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** At stop: what the convoy and the listeners handed over last goes out and is marked. */
+    /** At stop: what the convoy and the listeners handed over last goes out. */
     private void finish() {
         try {
-            sendHandedOver();
-            markSent();
+            while (!handedOver.isEmpty()) {
+                sendHandedOver();
+            }
         }
         catch (RuntimeException ex) {
             log.info("outbox relay stopped with rows unsent, sent at the next start: {}", ex.toString());
@@ -158,7 +155,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Duration recoverAfterFailure() {
         mode = Mode.RECOVERING;
-        sentUnmarked.forget();
         return settings.retryDelay();
     }
 
@@ -168,7 +164,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private Batch recover() {
         handedOver.dropAll();
-        Batch batch = unsentRows.relay(Long.MAX_VALUE, handedOver::holds);
+        Batch batch = unsentRows.relayOldest(Long.MAX_VALUE);
         if (batch.claimed() == 0) {
             mode = Mode.HANDING_OVER;
             nextSweepNanos = System.nanoTime() + settings.pollInterval().toNanos();
@@ -176,11 +172,16 @@ public class OutboxRelay implements SmartLifecycle {
         return batch;
     }
 
-    /** Sends the rows handed over so far, in their order, and waits for the broker's acknowledgements. */
+    /**
+     * Sends the rows handed over so far but those another instance took. A row kept back for an older row of its
+     * order sends the relay to the table, which sends it once that row is out, and this order's later rows after
+     * it; meanwhile they would only be kept back too.
+     */
     private void sendHandedOver() {
-        List<OutboxRow> rows = handedOver.take(settings.batchSize());
-        publisher.sendAll(rows);
-        sentUnmarked.add(rows);
+        List<String> eventIds = handedOver.take(settings.batchSize());
+        if (!eventIds.isEmpty() && unsentRows.relayHandedOver(eventIds).keptBack()) {
+            mode = Mode.RECOVERING;
+        }
     }
 
     /** Every poll interval: rows older than that which nobody handed over (another instance's, after a crash). */
@@ -189,26 +190,13 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         long before = System.currentTimeMillis() - settings.pollInterval().toMillis();
-        Batch batch = unsentRows.relay(before, handedOver::holds);
+        Batch batch = unsentRows.relayOldest(before);
         // a full batch: more may be waiting, read on at once
         nextSweepNanos = System.nanoTime() + (batch.isFull(settings.batchSize()) ? 0 : settings.pollInterval().toNanos());
     }
 
-    private void markSent() {
-        List<String> eventIds = sentUnmarked.eventIds();
-        if (eventIds.isEmpty()) {
-            return;
-        }
-        long sentAt = System.currentTimeMillis();
-        transactions.executeWithoutResult(status -> repository.markSentByEventIds(eventIds, sentAt));
-        sentUnmarked.marked(System.nanoTime());
-        handedOver.marked(eventIds);
-    }
-
-    private Duration untilNextChore() {
-        long now = System.nanoTime();
-        long nanos = Math.min(nextSweepNanos - now, sentUnmarked.nanosUntilDue(now));
-        return Duration.ofNanos(Math.max(nanos, 1_000_000));
+    private Duration untilNextSweep() {
+        return Duration.ofNanos(Math.max(nextSweepNanos - System.nanoTime(), 1_000_000));
     }
 
     private void pause(Duration pause) {
@@ -223,7 +211,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** What a round does. */
     private enum Mode {
-        /** reads every unsent row from the table (at start, after a failure) before anything is handed over */
+        /**
+         * reads every unsent row from the table (at start, after a failure, after a hand-over kept a row back)
+         * before anything is handed over
+         */
         RECOVERING,
         /** sends the rows commits hand over; reads the table only for old rows nobody handed over */
         HANDING_OVER

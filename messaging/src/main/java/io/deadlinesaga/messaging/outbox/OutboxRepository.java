@@ -20,6 +20,15 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     List<OutboxMessage> claimUnsent(@Param("createdBefore") long createdBefore, @Param("limit") int limit);
 
     /**
+     * Claims those of these rows that are still unsent, oldest first: a row another relay instance holds is
+     * skipped, and one it has marked sent no longer matches (both databases check {@code sent_at} again on the
+     * row they lock, so a mark committed while this statement ran counts).
+     */
+    @NativeQuery("SELECT * FROM outbox_message WHERE event_id IN (:eventIds) AND sent_at IS NULL ORDER BY id"
+            + " FOR UPDATE SKIP LOCKED")
+    List<OutboxMessage> claimUnsentOf(@Param("eventIds") Collection<String> eventIds);
+
+    /**
      * Order and id of every unsent row up to {@code maxId}, whoever holds it: to keep each order's order. (A
      * range on the (sent_at, id) index; an IN list of the batch's orders was hundreds of times slower.)
      */
@@ -29,10 +38,6 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     @Modifying
     @Query("UPDATE OutboxMessage m SET m.sentAt = :sentAt WHERE m.id IN :ids")
     int markSent(@Param("ids") Collection<Long> ids, @Param("sentAt") long sentAt);
-
-    @Modifying
-    @Query("UPDATE OutboxMessage m SET m.sentAt = :sentAt WHERE m.eventId IN :eventIds AND m.sentAt IS NULL")
-    int markSentByEventIds(@Param("eventIds") Collection<String> eventIds, @Param("sentAt") long sentAt);
 
     @Query("SELECT count(m) FROM OutboxMessage m WHERE m.sentAt IS NULL")
     long countUnsent();

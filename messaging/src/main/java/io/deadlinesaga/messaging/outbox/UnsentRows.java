@@ -1,19 +1,25 @@
 package io.deadlinesaga.messaging.outbox;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The relay's way through the table: claims the oldest unsent rows with {@code FOR UPDATE SKIP LOCKED}, so two
- * instances reading the table at once never both send a row; keeps a row back while an older row of its order is held elsewhere, so
- * each order's rows leave in the order they were appended; sends the rest and marks them sent, all in the
- * claiming transaction.
+ * The one way a row leaves, whoever sends it (a commit's hand-over or a read of the table, in any instance): in
+ * one transaction, claim unsent rows with {@code FOR UPDATE SKIP LOCKED}; keep a row back while an older unsent row
+ * of its order is not among them; send the rest and wait for the broker; mark them sent; commit. So a row is sent
+ * only by the transaction that holds its lock and found it unsent, and its lock goes only with the commit that
+ * marks it or with a rollback that leaves it unsent: two relays never both send a row, but for one the broker had
+ * before its mark was lost (a crash or a failed commit after the send, a batch that failed after part of it
+ * reached the broker), which goes again: at least once. And a row leaves only after every older row of its order
+ * already committed: that row goes before it in the same batch, or was seen marked, which it is only once the
+ * broker acknowledged it.
  */
 final class UnsentRows {
 
@@ -29,13 +35,19 @@ final class UnsentRows {
         this.batchSize = batchSize;
     }
 
-    /**
-     * Sends and marks a batch of the unsent rows created up to {@code createdBefore}, but those {@code leftAlone}.
-     */
-    Batch relay(long createdBefore, Predicate<String> leftAlone) {
+    /** Sends and marks a batch of the oldest unsent rows created up to {@code createdBefore}. */
+    Batch relayOldest(long createdBefore) {
+        return relay(() -> repository.claimUnsent(createdBefore, batchSize));
+    }
+
+    /** Sends and marks those of these rows (a hand-over's) that nobody else holds or has sent. */
+    Batch relayHandedOver(Collection<String> eventIds) {
+        return relay(() -> repository.claimUnsentOf(eventIds));
+    }
+
+    private Batch relay(Supplier<List<OutboxMessage>> claim) {
         return transactions.execute(status -> {
-            List<OutboxMessage> claimed = repository.claimUnsent(createdBefore, batchSize).stream()
-                    .filter(message -> !leftAlone.test(message.eventId())).toList();
+            List<OutboxMessage> claimed = claim.get();
             if (claimed.isEmpty()) {
                 return new Batch(0, 0);
             }
@@ -82,6 +94,11 @@ final class UnsentRows {
 
         boolean isFull(int batchSize) {
             return claimed == batchSize;
+        }
+
+        /** Whether a claimed row was kept back, to wait for an older row of its order. */
+        boolean keptBack() {
+            return sent < claimed;
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.deadlinesaga.messaging.outbox;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.deadlinesaga.contract.Wire;
 import io.deadlinesaga.messaging.MessagingProperties;
@@ -15,10 +19,13 @@ import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.OrderPlaced;
 import io.deadlinesaga.messaging.event.SagaEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.ProducerListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +72,7 @@ class OutboxRelayTest {
             }));
         }
         RecordingBroker broker = new RecordingBroker();
-        MessagingProperties.Relay smallBatches = withBatchSize(TestSettings.relay(), 20);
+        MessagingProperties.Relay smallBatches = relay(20, TestSettings.relay().pollInterval());
 
         // when: two instances start at once, and both read the table
         start(instance(broker, smallBatches));
@@ -79,8 +86,7 @@ class OutboxRelayTest {
     void twoInstancesHandingOverTheirCommitsSendEachOrdersEventsInOrder() {
         // given: two instances, each with nothing left to recover (no poll of the table while the test runs)
         RecordingBroker broker = new RecordingBroker();
-        MessagingProperties.Relay noPolls = new MessagingProperties.Relay(20, NEVER_IN_A_TEST, Duration.ofMillis(100),
-                Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        MessagingProperties.Relay noPolls = relay(20, NEVER_IN_A_TEST);
         Instance first = instance(broker, noPolls);
         Instance second = instance(broker, noPolls);
         first.relay().round();
@@ -99,24 +105,51 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRowHandedOverToOneRelayIsNeverSentByAnothersReadOfTheTable() {
+        // given: relay A, handed the rows of its instance's commits; relay B, reading every unsent row of the same
+        // table as often as it can (a poll interval of zero), which sends A's first commit before A's thread runs
+        RecordingBroker broker = new RecordingBroker();
+        List<String> sentByA = new CopyOnWriteArrayList<>();
+        List<String> sentByB = new CopyOnWriteArrayList<>();
+        Instance a = instance(table(), noting(broker, sentByA), relay(500, NEVER_IN_A_TEST));
+        a.relay().round();
+        start(instance(table(), noting(broker, sentByB), relay(20, Duration.ZERO)));
+        append(a, eventsOfOrders(1, 5));
+        await().atMost(SOON).until(() -> sentByB.size() == 5);
+        start(a);
+
+        // when: 100 more commits, each with an event of each of the 5 orders, while both relays run
+        for (int commit = 0; commit < 100; commit++) {
+            append(a, eventsOfOrders(1, 5));
+        }
+        await().atMost(SOON).until(this::unsent, count -> count == 0);
+        started.forEach(OutboxRelay::stop);
+
+        // then: no row went from both, and each order's went in order
+        assertThat(sentByA.stream().filter(sentByB::contains).toList()).as("sent by both").isEmpty();
+        assertEveryEventSentOnceInOrderAndMarked(broker);
+    }
+
+    @Test
     void aCrashBetweenSendAndMarkSendsAgainOnlyWhatWasNotMarked() {
-        // given: an instance that marks two rows at a time, sends three and marks the first two
+        // given: an instance that sent two rows and marked them, then sent a third and died before marking it
         RecordingBroker brokerBeforeTheCrash = new RecordingBroker();
-        MessagingProperties.Relay markingPairs = new MessagingProperties.Relay(2, NEVER_IN_A_TEST, NEVER_IN_A_TEST,
-                Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30));
-        Instance beforeTheCrash = instance(brokerBeforeTheCrash, markingPairs);
+        AtomicBoolean dying = new AtomicBoolean();
+        Instance beforeTheCrash = instance(dyingAtTheMark(dying), brokerBeforeTheCrash.template(),
+                relay(500, NEVER_IN_A_TEST));
         beforeTheCrash.relay().round();
         append(beforeTheCrash, List.of(placed(7), placed(7)));
         beforeTheCrash.relay().round();
         SagaEvent sentNotMarked = placed(7);
         append(beforeTheCrash, List.of(sentNotMarked));
+        dying.set(true);
         beforeTheCrash.relay().round();
         assertThat(brokerBeforeTheCrash.records()).hasSize(3);
         assertThat(unsent()).isEqualTo(1);
 
-        // when: the process dies there, and starts again
+        // when: the process starts again
         RecordingBroker brokerAfterTheRestart = new RecordingBroker();
-        Instance afterTheRestart = instance(brokerAfterTheRestart, markingPairs);
+        Instance afterTheRestart = instance(brokerAfterTheRestart, relay(500, NEVER_IN_A_TEST));
         roundsUntilIdle(afterTheRestart.relay());
 
         // then
@@ -130,8 +163,7 @@ class OutboxRelayTest {
         // given
         RecordingBroker broker = new RecordingBroker();
         MessagingProperties.Relay quickRetries = new MessagingProperties.Relay(500, Duration.ofSeconds(1),
-                Duration.ofMillis(100), Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(2),
-                Duration.ofSeconds(30));
+                Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(30));
         Instance service = instance(broker, quickRetries);
         service.relay().round();
         start(service);
@@ -186,9 +218,13 @@ class OutboxRelayTest {
     }
 
     private Instance instance(RecordingBroker broker, MessagingProperties.Relay settings) {
+        return instance(table(), broker.template(), settings);
+    }
+
+    private Instance instance(OutboxRepository table, KafkaTemplate<String, String> kafka,
+            MessagingProperties.Relay settings) {
         MessagingProperties properties = TestSettings.with(settings);
-        OutboxRelay relay = new OutboxRelay(database.repository(OutboxRepository.class), broker.template(),
-                database.transactions(), properties);
+        OutboxRelay relay = new OutboxRelay(table, kafka, database.transactions(), properties);
         return new Instance(new JdbcOutbox(database.jdbc(), codec, relay, properties.deadLetterTopic()), relay);
     }
 
@@ -196,6 +232,40 @@ class OutboxRelayTest {
         instance.relay().start();
         started.add(instance.relay());
         return instance;
+    }
+
+    private OutboxRepository table() {
+        return database.repository(OutboxRepository.class);
+    }
+
+    /** The table as a process sees it that dies, once {@code dying} is set, as it marks what the broker has. */
+    private OutboxRepository dyingAtTheMark(AtomicBoolean dying) {
+        OutboxRepository table = table();
+        return (OutboxRepository) Proxy.newProxyInstance(OutboxRepository.class.getClassLoader(),
+                new Class<?>[] {OutboxRepository.class}, (proxy, method, arguments) -> {
+                    if (dying.get() && method.getName().equals("markSent")) {
+                        throw new IllegalStateException("the process died");
+                    }
+                    try {
+                        return method.invoke(table, arguments);
+                    }
+                    catch (InvocationTargetException ex) {
+                        throw ex.getCause();
+                    }
+                });
+    }
+
+    /** A relay's way to the broker that notes each payload the broker acknowledged from that relay. */
+    private static KafkaTemplate<String, String> noting(RecordingBroker broker, List<String> acknowledged) {
+        KafkaTemplate<String, String> kafka = broker.template();
+        kafka.setProducerListener(new ProducerListener<>() {
+
+            @Override
+            public void onSuccess(ProducerRecord<String, String> record, RecordMetadata metadata) {
+                acknowledged.add(record.value());
+            }
+        });
+        return kafka;
     }
 
     private static void roundsUntilIdle(OutboxRelay relay) {
@@ -225,9 +295,11 @@ class OutboxRelayTest {
         return OrderPlaced.of(orderId, "holder-" + orderId);
     }
 
-    private static MessagingProperties.Relay withBatchSize(MessagingProperties.Relay relay, int batchSize) {
-        return new MessagingProperties.Relay(batchSize, relay.pollInterval(), relay.markInterval(), relay.busyWait(),
-                relay.retryDelay(), relay.sendTimeout(), relay.stallAfter());
+    /** The relay's defaults but for the batch size and how often it reads the table. */
+    private static MessagingProperties.Relay relay(int batchSize, Duration pollInterval) {
+        MessagingProperties.Relay defaults = TestSettings.relay();
+        return new MessagingProperties.Relay(batchSize, pollInterval, defaults.busyWait(), defaults.retryDelay(),
+                defaults.sendTimeout(), defaults.stallAfter());
     }
 
     private long unsent() {
