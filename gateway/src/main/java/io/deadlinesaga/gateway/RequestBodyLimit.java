@@ -25,11 +25,12 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Refuses a request body over {@code saga.web.max-request-size} with 413 problem+json, on every route. A declared
  * {@code Content-Length} over the limit is answered at once and nothing is proxied; a body without a length
- * (chunked) is counted as it streams to the service and cut off one byte past the limit, so the service never
- * gets more than the limit and sees a request that broke off. Up to {@code swallowBytes} of a refused body are
- * read and thrown away (never held) before the answer: a server that answers and closes while the client is
- * still sending resets the connection, and the client then sees no 413 at all. (Spring Cloud Gateway's own
- * {@code RequestSize} filter looks only at {@code Content-Length} and answers with no body.)
+ * (chunked) is counted as it is read and cut off one byte past the limit. The gateway holds each body whole before
+ * it sends it on (so that {@code Failover} can send it to another instance), so a body cut off never reaches a
+ * service. Up to {@code swallowBytes} of a refused body are read and thrown away (never held) before the answer: a
+ * server that answers and closes while the client is still sending resets the connection, and the client then
+ * sees no 413 at all. (Spring Cloud Gateway's own {@code RequestSize} filter looks only at {@code Content-Length}
+ * and answers with no body.)
  */
 class RequestBodyLimit implements WebFilter, Ordered {
 
