@@ -103,7 +103,9 @@ class ScaledOutScriptIT {
         }
 
         // when: a power cut of one instance of each service and of one Kafka node
-        KILLED.forEach(name -> SAGA.succeed(COMMAND, "kill", name));
+        List<String> kill = new ArrayList<>(List.of("kill"));
+        kill.addAll(KILLED);
+        SAGA.succeed(COMMAND, kill.toArray(String[]::new));
         for (int i = 0; i < 20; i++) {
             inFlight.add(placeOrder("kim", "10"));
         }

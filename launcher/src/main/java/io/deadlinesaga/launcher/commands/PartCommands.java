@@ -1,5 +1,6 @@
 package io.deadlinesaga.launcher.commands;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.deadlinesaga.launcher.Context;
@@ -25,20 +26,24 @@ public final class PartCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "<part>", description = "kafka, postgres or a service (every instance of it), or one "
-                + "instance: order-2, kafka-3 … (./saga status lists them)")
-        String name;
+        @Parameters(paramLabel = "<part>", arity = "1..*", description = "kafka, postgres or a service (every instance "
+                + "of it), or one instance: order-2, kafka-3 … (./saga status lists them); several at once")
+        List<String> names;
 
         OnePart(Context context) {
             this.context = context;
         }
 
-        /** The instances the name stands for; an unknown name is an error that lists the names. */
+        /** The instances the names stand for; an unknown name is an error that lists the names. */
         List<Instance> named() {
-            List<Instance> instances = context.setup().named(name);
-            if (instances.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "unknown part '" + name + "' (one of: "
-                        + context.setup().names() + ")");
+            List<Instance> instances = new ArrayList<>();
+            for (String name : names) {
+                List<Instance> named = context.setup().named(name);
+                if (named.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "unknown part '" + name + "' (one of: "
+                            + context.setup().names() + ")");
+                }
+                named.stream().filter(instance -> !instances.contains(instance)).forEach(instances::add);
             }
             return instances;
         }

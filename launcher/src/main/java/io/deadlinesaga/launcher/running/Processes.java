@@ -122,7 +122,7 @@ public final class Processes {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         stopping.forEach((instance, process) -> {
-            boolean ended = Waiting.until(() -> !process.isAlive(), Duration.ofNanos(deadline - System.nanoTime()));
+            boolean ended = Waiting.until(() -> isGone(process), Duration.ofNanos(deadline - System.nanoTime()));
             if (ended) {
                 say.accept("  " + instance + ": stopped (pid " + process.pid() + ")");
             }
@@ -137,8 +137,30 @@ public final class Processes {
 
     /** SIGKILL, as a power cut of the process; waits up to 5 s for it to be gone. */
     public void kill(ProcessHandle process) {
-        process.destroyForcibly();
-        Waiting.until(() -> !process.isAlive(), Duration.ofSeconds(5));
+        kill(List.of(process));
+    }
+
+    /** SIGKILL to every process at once, then waits up to 5 s for them all to be gone. */
+    public void kill(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroyForcibly);
+        Waiting.until(() -> processes.stream().allMatch(Processes::isGone), Duration.ofSeconds(5));
+    }
+
+    /**
+     * Whether a process has ended: not there, or dead and not yet reaped (a zombie holds no port and no file, but
+     * stays "alive" to {@link ProcessHandle} until its parent, here the machine's init, collects it).
+     */
+    static boolean isGone(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        }
+        catch (IOException | RuntimeException gone) {
+            return true;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.deadlinesaga.launcher.running;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,17 +125,20 @@ public final class Supervisor {
         stop(List.of(instance));
     }
 
-    /** SIGKILL to the instances given, as a power cut; nothing is started again. */
+    /** SIGKILL to the instances given, all at once, as a power cut; nothing is started again. */
     public void kill(List<Instance> instances) {
+        Map<Instance, ProcessHandle> killed = new LinkedHashMap<>();
         for (Instance instance : instances) {
             Optional<ProcessHandle> process = running(instance);
             if (process.isEmpty()) {
                 console.say("  " + instance + ": not running");
                 continue;
             }
-            processes.kill(process.get());
-            console.say("  " + instance + ": killed (SIGKILL to pid " + process.get().pid() + ")");
+            killed.put(instance, process.get());
         }
+        processes.kill(List.copyOf(killed.values()));
+        killed.forEach((instance, process) -> console.say("  " + instance + ": killed (SIGKILL to pid " + process.pid()
+                + ")"));
     }
 
     /** Every service, then the local broker(s), then the database server. */
