@@ -129,6 +129,9 @@ public final class LocalBroker {
     }
 
     private void checkPortsFree(Instance node) {
+        // a node killed a moment ago may still hold them
+        Waiting.until(() -> !Network.isOpen("127.0.0.1", setup.port(node))
+                && !Network.isOpen("127.0.0.1", setup.controllerPort(node)), Duration.ofSeconds(10));
         if (Network.isOpen("127.0.0.1", setup.port(node))) {
             throw new SagaException("something else already listens on " + setup.localBootstrap(node) + "; stop it, use "
                     + "it with KAFKA_BOOTSTRAP_SERVERS=" + setup.localBootstrap(node) + " ./saga up, or choose another "

@@ -38,12 +38,12 @@ public final class Processes {
     }
 
     /**
-     * The running process of an instance. A pid file whose process has ended, or whose pid now belongs to another
+     * The running process of an instance. A pid file whose process has ended (a zombie too), or whose pid now belongs to another
      * program (a recycled pid, or the same part of a copy with another data folder), is forgotten.
      */
     public Optional<ProcessHandle> running(Instance instance) {
         Path pidFile = setup.pidFile(instance);
-        Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+        Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of).filter(handle -> !isGone(handle))
                 .filter(handle -> isOurs(handle, instance));
         if (process.isEmpty()) {
             deleteQuietly(pidFile);
@@ -147,16 +147,18 @@ public final class Processes {
     }
 
     /**
-     * Whether a process has ended: not there, or dead and not yet reaped (a zombie holds no port and no file, but
-     * stays "alive" to {@link ProcessHandle} until its parent, here the machine's init, collects it).
+     * Whether a process has ended: not there, or dead and not yet reaped. A zombie holds no port and no file, but
+     * stays "alive" to {@link ProcessHandle} until its parent, here the machine's init, collects it; its main
+     * thread turns zombie before the others have ended, so it is gone once that thread is all that is left.
      */
     static boolean isGone(ProcessHandle process) {
         if (!process.isAlive()) {
             return true;
         }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        Path proc = Path.of("/proc", Long.toString(process.pid()));
+        try (var threads = Files.list(proc.resolve("task"))) {
+            String stat = Files.readString(proc.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z") && threads.count() <= 1;
         }
         catch (IOException | RuntimeException gone) {
             return true;

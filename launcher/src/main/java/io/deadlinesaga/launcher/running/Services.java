@@ -19,6 +19,7 @@ import io.deadlinesaga.launcher.Setup;
 public final class Services {
 
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+    private static final Duration PORT_FREED = Duration.ofSeconds(10);
 
     private final Setup setup;
     private final Processes processes;
@@ -44,7 +45,8 @@ public final class Services {
         if (!Files.isRegularFile(built)) {
             throw new SagaException(setup.shown(built) + " is missing; run ./saga up --build");
         }
-        if (Network.isOpen("127.0.0.1", setup.port(instance))) {
+        // a process killed a moment ago may still hold it
+        if (!Waiting.until(() -> !Network.isOpen("127.0.0.1", setup.port(instance)), PORT_FREED)) {
             throw new SagaException("cannot start " + instance + ": port " + setup.port(instance)
                     + " is already in use by another process");
         }
