@@ -85,7 +85,7 @@ public final class LocalPostgres {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", cluster().toString(), "-l", log().toString(), "-w",
                     "-t", Long.toString(setup.startTimeout().toSeconds()), "-o",
                     "-c listen_addresses=127.0.0.1 -p " + setup.port(Part.POSTGRES) + " -k " + folder()
-                            + " -c max_connections=" + maxConnections(), "start"), "pg_ctl start");
+                            + " -c max_connections=" + maxConnections() + " -c deadlock_timeout=100ms", "start"), "pg_ctl start");
             say.accept("  PostgreSQL ready (pid " + running().map(ProcessHandle::pid).orElse(0L) + ", log "
                     + setup.shown(log()) + ")");
         }
