@@ -17,6 +17,9 @@ final class HelpFooter {
             lines.add(String.format("  %-10s %s [%d]", part, part.portVariable(), part.defaultPort()));
         }
         lines.add(String.format("  %-10s %s [9093], the local broker's controller", "", Setup.CONTROLLER_PORT_VARIABLE));
+        lines.add("With --instances N, instance k of order, exchange, point and deadline (order-2 …) listens on its part's");
+        lines.add("port + 10 x (k - 1); with --brokers 3, node k (kafka-1 … kafka-3) on the Kafka and controller ports");
+        lines.add("+ 2 x (k - 1).");
         lines.add("");
         lines.add("Environment:");
         lines.add("  KAFKA_BOOTSTRAP_SERVERS  use this Kafka instead of starting a local one");
