@@ -102,7 +102,7 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
                 settings.number("SAGA_YIELD_NICE", 19),
                 Arrays.stream(Database.values()).filter(db -> db.label().equals(database)).findFirst().orElse(Database.H2),
                 rememberedCount(dataDir, "instances"), rememberedCount(dataDir, "brokers"));
-        setup.checkPorts();
+        // the instances' ports are checked when a layout is chosen (up), so that down and status always work
         return setup;
     }
 
@@ -174,6 +174,10 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
             List<Integer> used = instance.part() == Part.KAFKA ? List.of(port(instance), controllerPort(instance))
                     : List.of(port(instance));
             for (int port : used) {
+                if (port > 65535) {
+                    throw new SagaException(instance + " would listen on port " + port + ", above 65535; move its "
+                            + "part's port variable lower (./saga help)");
+                }
                 String other = taken.putIfAbsent(port, instance.name());
                 if (other != null) {
                     throw new SagaException(instance + " and " + other + " would both listen on port " + port
@@ -192,7 +196,7 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
     /** How many instances of the part this copy runs. */
     public int count(Part part) {
         if (part == Part.KAFKA) {
-            return brokerCount;
+            return externalKafka.isPresent() ? 1 : brokerCount;
         }
         return part.scalesOut() ? instanceCount : 1;
     }

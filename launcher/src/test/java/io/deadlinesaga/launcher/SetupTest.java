@@ -189,4 +189,25 @@ class SetupTest {
         assertThatThrownBy(() -> setup.withLayout(Setup.Database.POSTGRES, 2, 1)).isInstanceOf(SagaException.class)
                 .hasMessageStartingWith("exchange-1 and order-2 would both listen on port 8091");
     }
+
+    @Test
+    void anExternalKafkaIsOneBrokerWhateverTheDataFolderRemembers(@TempDir Path data) {
+        // given
+        Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString()), "java").withLayout(Setup.Database.H2, 1, 3);
+
+        // when
+        Setup external = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString(),
+                "KAFKA_BOOTSTRAP_SERVERS", "broker:29092"), "java");
+
+        // then
+        assertThat(external.instances(Part.KAFKA)).extracting(Instance::name).containsExactly("kafka");
+    }
+
+    @Test
+    void refusesAnInstancePortAbove65535(@TempDir Path data) {
+        Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString(), "ORDER_PORT", "65530"), "java");
+
+        assertThatThrownBy(() -> setup.withLayout(Setup.Database.POSTGRES, 2, 1)).isInstanceOf(SagaException.class)
+                .hasMessageStartingWith("order-2 would listen on port 65540, above 65535");
+    }
 }

@@ -132,13 +132,16 @@ final class Report {
         return completed + " of " + rejected + " rejected orders COMPLETED";
     }
 
-    /** Ordinary orders are approved at once when every part is up: those the deadline rejected lost a race with a death. */
+    /**
+     * Ordinary orders are approved at once when every part is up: those the deadline rejected lost a race with a
+     * death, or with the load that a restart put on the machine.
+     */
     private String ordinaryRejectedByDeadline() {
         long ordinary = result.orders().stream().filter(facts -> facts.kind() == OrderKind.ORDINARY).count();
         long byDeadline = result.orders().stream().filter(facts -> facts.kind() == OrderKind.ORDINARY
                 && facts.order() != null && facts.order().outcome().isRejectionBy("DEADLINE")).count();
-        return String.format(Locale.ROOT, "%d of %d ordinary orders (%.2f %%) rejected by the deadline because a part "
-                + "was down", byDeadline, ordinary, ordinary == 0 ? 0.0 : 100.0 * byDeadline / ordinary);
+        return String.format(Locale.ROOT, "%d of %d ordinary orders (%.2f %%) rejected by the deadline while parts "
+                + "were killed", byDeadline, ordinary, ordinary == 0 ? 0.0 : 100.0 * byDeadline / ordinary);
     }
 
     private String otherOutcomes() {

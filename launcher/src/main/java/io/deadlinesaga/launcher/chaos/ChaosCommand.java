@@ -21,6 +21,7 @@ import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
+import io.deadlinesaga.launcher.commands.BuildOptions;
 import io.deadlinesaga.launcher.commands.LayoutOptions;
 import io.deadlinesaga.launcher.commands.LoadCommand;
 import io.deadlinesaga.launcher.commands.UpCommand;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code ./saga chaos}: a load while the saga's own services are SIGKILLed and started again, one at a time, and
- * the local broker restarts once, halfway.
+ * {@code ./saga chaos}: a load while instances of the saga's own services are SIGKILLed and started again, one at a
+ * time, and the local broker restarts once, halfway (in a cluster: one node SIGKILLed and started again).
  */
 @Command(name = "chaos", usageHelpWidth = 110,
         description = {"Runs ./saga load --chaos while, every --kill-every seconds, a random service instance (of "
@@ -79,6 +80,9 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Mixin
     LayoutOptions layout;
+
+    @Mixin
+    BuildOptions build;
 
     @Option(names = "--chaos", hidden = true, description = "implied")
     boolean chaos;

@@ -9,7 +9,7 @@ import io.deadlinesaga.launcher.Instance;
 
 /**
  * What the monkey does next: kill a service's instance picked at random, each once before any twice; and, if asked, restart
- * the broker instead, once, at the first action in the second half of the window.
+ * the broker (in a cluster, kill a node and start it again) instead, once, at the first action in the second half of the window.
  */
 final class ChaosPlan {
 

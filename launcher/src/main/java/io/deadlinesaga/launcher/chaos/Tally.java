@@ -36,7 +36,7 @@ final class Tally {
         int total = kills.values().stream().mapToInt(Integer::intValue).sum();
         String each = kills.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
                 .collect(Collectors.joining(", "));
-        return "chaos: " + total + " SIGKILLs (" + each + "), " + startedAgain + " parts started again, Kafka "
-                + "restarted " + kafkaRestarts + " time(s)";
+        return "chaos: " + total + " SIGKILLs (" + each + "), " + startedAgain + " parts started again"
+                + (kafkaRestarts > 0 ? ", Kafka restarted " + kafkaRestarts + " time(s)" : "");
     }
 }

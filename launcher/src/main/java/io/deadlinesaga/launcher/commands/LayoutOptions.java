@@ -6,6 +6,7 @@ import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.Instance;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
+import io.deadlinesaga.launcher.running.LocalBroker;
 import io.deadlinesaga.launcher.running.Supervisor;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ public final class LayoutOptions {
 
     @Option(names = "--instances", paramLabel = "N", description = "instances of each of order, exchange, point and "
             + "deadline, 1 to 6 (the topic's partitions); above 1 needs --db postgres (remembered; [the last one "
-            + "chosen, 1 at first])")
+            + "chosen, 1 at first, and 1 when --db h2 is given alone])")
     Integer instances;
 
     @Option(names = "--brokers", paramLabel = "1|3", description = "nodes of the local Kafka: 1, or a cluster of 3 "
@@ -56,6 +57,9 @@ public final class LayoutOptions {
                         + current.instanceCount() + " --brokers " + current.brokerCount() + " (" + String.join(" ", running)
                         + " running); ./saga down first");
             }
+        }
+        if (current.externalKafka().isEmpty()) {
+            LocalBroker.checkStorageFits(current, chosenBrokers);
         }
         context.useLayout(chosenDatabase, chosenInstances, chosenBrokers);
     }

@@ -91,7 +91,7 @@ public final class LocalBroker {
             return;
         }
         requireJars();
-        checkStorageMatches();
+        checkStorageFits(setup, setup.count(Part.KAFKA));
         String clusterId = clusterId();
         Map<Instance, Launched> launched = new LinkedHashMap<>();
         for (Instance node : starting) {
@@ -153,28 +153,35 @@ public final class LocalBroker {
     }
 
     /**
-     * Fails when the data folder holds the storage of a Kafka of another size: a single node's events cannot
-     * become a cluster's, nor the other way round.
+     * Fails when the data folder holds the storage of a local Kafka of another size than {@code brokers}: a single
+     * node's events cannot become a cluster's, nor the other way round. Checked before a layout is chosen, so that
+     * a refused one is not remembered.
      */
-    private void checkStorageMatches() {
-        boolean single = Files.exists(storage(Instance.only(Part.KAFKA)).resolve("meta.properties"));
+    public static void checkStorageFits(Setup setup, int brokers) {
+        boolean single = Files.exists(setup.kafkaDir().resolve("data/meta.properties"));
         boolean cluster = Files.exists(setup.kafkaDir().resolve(new Instance(Part.KAFKA, 1, 3).name()));
-        int brokers = setup.count(Part.KAFKA);
         if (brokers == 1 && cluster || brokers > 1 && single) {
-            throw new SagaException(setup.shown(setup.kafkaDir()) + " holds the storage of a Kafka of "
-                    + (single ? "one node" : "three nodes") + ", not of " + brokers + "; ./saga down --clean deletes it "
-                    + "(and every event), or keep --brokers " + (single ? 1 : 3));
+            throw new SagaException(setup.shown(setup.kafkaDir()) + " holds the events of a local Kafka of "
+                    + (single ? "one node" : "three nodes") + ", not of " + brokers + "; keep --brokers "
+                    + (single ? 1 : 3) + ", or delete that folder (every event) with ./saga down and rm -r "
+                    + setup.shown(setup.kafkaDir()) + " (./saga down --clean also deletes the databases and logs)");
         }
     }
 
-    /** The cluster's id: the one its storage was formatted with, else a new one, kept beside the storage. */
+    /**
+     * The cluster's id: the one its storage was formatted with (kept beside it, or read from a single node's
+     * storage made before the file was kept), else a new one.
+     */
     private String clusterId() {
         Path file = setup.kafkaDir().resolve("cluster-id");
+        Path singleNode = storage(Instance.only(Part.KAFKA)).resolve("meta.properties");
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file).trim();
             }
-            String clusterId = Uuid.randomUuid().toString();
+            String clusterId = Files.isRegularFile(singleNode) ? Files.readAllLines(singleNode).stream()
+                    .filter(line -> line.startsWith("cluster.id=")).map(line -> line.substring("cluster.id=".length()))
+                    .findFirst().orElseThrow() : Uuid.randomUuid().toString();
             Files.createDirectories(setup.kafkaDir());
             Files.writeString(file, clusterId + "\n");
             return clusterId;

@@ -55,7 +55,7 @@ public final class LocalPostgres {
         Path pidFile = cluster().resolve("postmaster.pid");
         try {
             String first = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile).get(0).trim() : "";
-            return first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
+            return first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first)).filter(handle -> !Processes.isGone(handle))
                     : Optional.empty();
         }
         catch (IOException | IndexOutOfBoundsException ex) {

@@ -150,18 +150,22 @@ public final class Processes {
      * Whether a process has ended: not there, or dead and not yet reaped. A zombie holds no port and no file, but
      * stays "alive" to {@link ProcessHandle} until its parent, here the machine's init, collects it; its main
      * thread turns zombie before the others have ended, so it is gone once that thread is all that is left.
+     * Without {@code /proc} (not Linux), a process is gone when it is no longer alive.
      */
     static boolean isGone(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return true;
-        }
         Path proc = Path.of("/proc", Long.toString(process.pid()));
+        if (!process.isAlive() || !Files.isDirectory(Path.of("/proc/self"))) {
+            return !process.isAlive();
+        }
         try (var threads = Files.list(proc.resolve("task"))) {
             String stat = Files.readString(proc.resolve("stat"));
             return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z") && threads.count() <= 1;
         }
-        catch (IOException | RuntimeException gone) {
+        catch (java.nio.file.NoSuchFileException ended) {
             return true;
+        }
+        catch (IOException | RuntimeException unreadable) {
+            return false;
         }
     }
 
