@@ -50,6 +50,8 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     /** The role the services use on the local PostgreSQL server (trusted on 127.0.0.1, no password). */
     public static final String POSTGRES_USER = "saga";
+    /** What a connection to PostgreSQL asks for: at most 10 s waiting for a row lock, 60 s for a statement. */
+    public static final String POSTGRES_URL_OPTIONS = "?options=-c%20lock_timeout=10s%20-c%20statement_timeout=60s";
     public static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     public static final String CONTROLLER_PORT_VARIABLE = "SAGA_KAFKA_CONTROLLER_PORT";
@@ -346,7 +348,7 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         Map<String, String> environment = new HashMap<>();
         if (database == Database.POSTGRES && service.hasChosenDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + port(Part.POSTGRES) + "/"
-                    + service.partName() + "?options=-c%20lock_timeout=10s%20-c%20statement_timeout=60s");
+                    + service.partName() + POSTGRES_URL_OPTIONS);
             environment.put("SPRING_DATASOURCE_USERNAME", POSTGRES_USER);
             environment.put("SPRING_DATASOURCE_PASSWORD", "");
         }

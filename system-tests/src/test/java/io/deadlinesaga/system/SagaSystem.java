@@ -44,16 +44,6 @@ final class SagaSystem {
             "point", PointApplication::application,
             "deadline", DeadlineApplication::application,
             "saga-view", SagaViewApplication::application);
-    /** what saga-view.yml excludes, repeated because a command-line exclude replaces the file's list */
-    private static final String VIEW_EXCLUDES = String.join(",",
-            "io.deadlinesaga.messaging.MessagingAutoConfiguration",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
-    /** what the gateway must not start from this shared classpath: the services' plumbing, a database, Kafka */
-    private static final String GATEWAY_EXCLUDES = String.join(",", VIEW_EXCLUDES,
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
-
     private static SagaSystem instance;
 
     private final EmbeddedKafkaKraftBroker broker;
@@ -78,7 +68,7 @@ final class SagaSystem {
                 "--ORDER_URL=" + url("order"), "--EXCHANGE_URL=" + url("exchange"),
                 "--POINT_URL=" + url("point"), "--DEADLINE_URL=" + url("deadline"),
                 "--SAGA_VIEW_URL=" + url("saga-view"),
-                "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES);
+                "--spring.autoconfigure.exclude=" + SharedClasspath.GATEWAY_EXCLUDES);
         topic = new TopicObserver(broker.getBrokersAsString(), TOPIC);
         // a fallback: SagaSystemStopper stops it before the JVM exits, while the broker's folders still exist
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "saga-system-stop"));
@@ -101,11 +91,7 @@ final class SagaSystem {
         settings.put("spring.main.web-application-type", "servlet");
         settings.put("spring.main.banner-mode", "off");
         settings.put("spring.cloud.gateway.server.webflux.enabled", "false");
-        // the gateway's Reactor Netty classes are on this shared classpath; a service that set up Reactor
-        // Netty's global resources would dispose of the gateway's event loops when it stops
-        settings.put("spring.autoconfigure.exclude",
-                "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"
-                        + ("saga-view".equals(service) ? "," + VIEW_EXCLUDES : ""));
+        settings.put("spring.autoconfigure.exclude", SharedClasspath.excludesOf(service));
         settings.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
         settings.put("spring.datasource.url", databases.url(service));
         settings.put("spring.datasource.username", databases.username(service));

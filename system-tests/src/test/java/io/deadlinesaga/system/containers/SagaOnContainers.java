@@ -13,9 +13,11 @@ import io.deadlinesaga.exchange.ExchangeApplication;
 import io.deadlinesaga.gateway.GatewayApplication;
 import io.deadlinesaga.order.OrderApplication;
 import io.deadlinesaga.point.PointApplication;
+import io.deadlinesaga.launcher.Setup;
 import io.deadlinesaga.sagaview.SagaViewApplication;
 import io.deadlinesaga.system.Http;
 import io.deadlinesaga.system.SagaClient;
+import io.deadlinesaga.system.SharedClasspath;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -36,21 +38,6 @@ final class SagaOnContainers implements AutoCloseable {
             "exchange", ExchangeApplication::application,
             "point", PointApplication::application,
             "deadline", DeadlineApplication::application);
-    /** lock and statement timeouts, as {@code ./saga up --db postgres} and docker-compose.yml set them */
-    private static final String DATABASE_OPTIONS = "?options=-c%20lock_timeout=10s%20-c%20statement_timeout=60s";
-    // the three lists below are SagaSystem's, for the same reasons: these apps share one classpath
-    /** a service that set up Reactor Netty's global resources would dispose of the gateway's event loops */
-    private static final String SERVICE_EXCLUDES =
-            "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
-    /** what saga-view.yml excludes, repeated because a command-line exclude replaces the file's list */
-    private static final String VIEW_EXCLUDES = String.join(",", SERVICE_EXCLUDES,
-            "io.deadlinesaga.messaging.MessagingAutoConfiguration",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
-    /** what the gateway must not start from this shared classpath: the services' plumbing, a database, Kafka */
-    private static final String GATEWAY_EXCLUDES = String.join(",", VIEW_EXCLUDES,
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
 
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
     private final ConfigurableApplicationContext gateway;
@@ -68,21 +55,21 @@ final class SagaOnContainers implements AutoCloseable {
         Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         SERVICES.forEach((service, application) -> starting.put(service, CompletableFuture.supplyAsync(() ->
                 application.get().run(serviceArguments(kafka,
-                        "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES,
+                        "--spring.autoconfigure.exclude=" + SharedClasspath.excludesOf(service),
                         "--spring.datasource.url=jdbc:postgresql://" + postgres.getHost() + ":"
                                 + postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + service
-                                + DATABASE_OPTIONS,
+                                + Setup.POSTGRES_URL_OPTIONS,
                         "--spring.datasource.username=" + postgres.getUsername(),
                         "--spring.datasource.password=" + postgres.getPassword())))));
         starting.put("saga-view", CompletableFuture.supplyAsync(() -> SagaViewApplication.application().run(
-                serviceArguments(kafka, "--spring.autoconfigure.exclude=" + VIEW_EXCLUDES,
+                serviceArguments(kafka, "--spring.autoconfigure.exclude=" + SharedClasspath.excludesOf("saga-view"),
                         "--SAGA_DATA_DIR=" + viewData))));
         starting.forEach((name, context) -> services.put(name, context.join()));
         gateway = GatewayApplication.application().run("--server.port=0", "--spring.main.banner-mode=off",
                 "--ORDER_URL=" + url("order"), "--EXCHANGE_URL=" + url("exchange"),
                 "--POINT_URL=" + url("point"), "--DEADLINE_URL=" + url("deadline"),
                 "--SAGA_VIEW_URL=" + url("saga-view"),
-                "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES);
+                "--spring.autoconfigure.exclude=" + SharedClasspath.GATEWAY_EXCLUDES);
     }
 
     private static String[] serviceArguments(KafkaContainer kafka, String... own) {
