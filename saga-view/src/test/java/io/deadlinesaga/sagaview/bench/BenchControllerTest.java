@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /bench/results} through Spring MVC, without the rest of the view: errors are
+ * {@code GET /bench} and {@code GET /bench/results} through Spring MVC, without the rest of the view: errors are
  * answered as the view answers them, as problem+json by a plain {@link ResponseEntityExceptionHandler}, which
  * is what Boot adds for {@code spring.mvc.problemdetails.enabled} of {@code saga-defaults.yml}.
  */
@@ -64,5 +64,15 @@ class BenchControllerTest {
         assertThat(answer).hasStatus(404).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(answer).bodyJson().extractingPath("$.detail").asString()
                 .startsWith("no bench results yet: run ./saga bench").contains(results.toString());
+    }
+
+    @Test
+    void servesThePageThatChartsTheResults() {
+        // when
+        var answer = mvc(data.resolve("latest.json")).get().uri("/bench").accept(MediaType.TEXT_HTML).exchange();
+
+        // then
+        assertThat(answer).hasStatusOk().hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
+        assertThat(answer).bodyText().contains("<svg id=\"latency\"", "<svg id=\"throughput\"", "fetch(\"/bench/results\"");
     }
 }
