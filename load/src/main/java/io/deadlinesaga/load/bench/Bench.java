@@ -18,6 +18,7 @@ import io.deadlinesaga.load.LoadMain;
 import io.deadlinesaga.load.LoadPhases;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * {@code ./saga bench} once the system is up: a cold step, warm steps at rising rates up to the first that fails,
@@ -60,6 +61,16 @@ public final class Bench {
      * @throws io.deadlinesaga.load.LoadAbortedException when the gateway or Kafka cannot be reached
      */
     public Path run(Instant startedAt, BenchResults.Layout layout, double readySeconds) throws InterruptedException {
+        try {
+            return measure(startedAt, layout, readySeconds);
+        }
+        catch (InterruptException ex) {
+            Thread.interrupted(); // Kafka's exception sets the flag again; the caller is told by the exception
+            throw new InterruptedException("interrupted in a Kafka client");
+        }
+    }
+
+    private Path measure(Instant startedAt, BenchResults.Layout layout, double readySeconds) throws InterruptedException {
         List<BenchResults.Step> steps = new ArrayList<>();
         steps.add(step("cold", true, settings.coldRate()));
         for (int rate : settings.rates()) {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.JacksonException;
@@ -52,9 +53,15 @@ final class DeadlineReachedReader implements AutoCloseable {
     }
 
     /** Reads what has come since the last poll, waiting up to {@code timeout} for it. */
-    void poll(Duration timeout) {
-        for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
-            take(record);
+    void poll(Duration timeout) throws InterruptedException {
+        try {
+            for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
+                take(record);
+            }
+        }
+        catch (InterruptException ex) {
+            Thread.interrupted(); // Kafka's exception sets the flag again; the caller is told by the exception
+            throw new InterruptedException("interrupted while reading the topic");
         }
     }
 

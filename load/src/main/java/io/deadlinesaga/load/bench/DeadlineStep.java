@@ -133,9 +133,13 @@ final class DeadlineStep {
         }
     }
 
-    /** Cancels the bulk after an interruption or a failure, without waiting: no deadline of the bench is left to fire. */
+    /**
+     * Cancels the bulk after an interruption or a failure, without waiting: no deadline of the bench is left to fire.
+     * An interruption is already on its way up as an exception; its flag is cleared here so that the cancellations,
+     * and the closing of the clients after, still reach Kafka.
+     */
     private void cancelAfterAll(KafkaProducer<String, String> producer, long first, int pending) {
-        boolean interrupted = Thread.interrupted();
+        Thread.interrupted();
         try {
             Sender.send(producer, first, pending, orderId -> events.orderPlaced(orderId, System.currentTimeMillis()));
             out.printf("  sent %d OrderPlaced to cancel the bulk%n", pending);
@@ -143,11 +147,6 @@ final class DeadlineStep {
         catch (InterruptedException | BenchException ex) {
             out.printf("  could not cancel the bulk (%s): its deadlines fire in %d min, for orders no service knows%n",
                     ex.getMessage(), BULK_DUE_IN.toMinutes());
-        }
-        finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

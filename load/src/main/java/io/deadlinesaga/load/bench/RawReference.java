@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -146,7 +147,8 @@ final class RawReference {
             }
             producer.flush();
         }
-        catch (org.apache.kafka.common.errors.InterruptException ex) {
+        catch (InterruptException ex) {
+            Thread.interrupted(); // Kafka's exception sets the flag again; the caller is told by the exception
             throw new InterruptedException("interrupted while sending");
         }
         if (refused.get() != null) {

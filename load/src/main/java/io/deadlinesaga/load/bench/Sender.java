@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Puts many records on a topic at once, as the services' producers do: acks=all, idempotent. */
@@ -55,7 +56,8 @@ final class Sender {
             }
             producer.flush();
         }
-        catch (org.apache.kafka.common.errors.InterruptException ex) {
+        catch (InterruptException ex) {
+            Thread.interrupted(); // Kafka's exception sets the flag again; the caller is told by the exception
             throw new InterruptedException("interrupted while sending");
         }
         catch (KafkaException ex) {
