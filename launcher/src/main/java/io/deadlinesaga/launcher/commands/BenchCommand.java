@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "loads it as ./saga load does (the same mix of orders, checked for violations), one step after "
                 + "another, each --step-seconds long: a cold step at --cold-rate right after the start, then a step "
                 + "at each of --rates, stopping after the first that fails: a violation, an order not settled "
-                + "within 60 s, or the prompt orders decided at less than 95 %% of the rate they were sent at. Each "
+                + "within 60 s, or the prompt orders (all but those that wait, by design, for their deadline or "
+                + "their holder's account) decided at less than 95 %% of the rate they were sent at. Each "
                 + "step's row: sent/s, decided/s, decision latency p50/p99/p99.9/max, deadline lateness, "
                 + "violations, CPU ms per saga of each process (from the first order sent to the last settled) and "
                 + "resident memory.",
