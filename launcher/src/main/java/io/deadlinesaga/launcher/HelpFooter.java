@@ -29,7 +29,7 @@ final class HelpFooter {
         lines.add("                             " + Setup.JvmFlags.SERVICES);
         lines.add("  SAGA_KAFKA_JAVA_OPTS     JVM flags of the broker, by default:");
         lines.add("                             " + Setup.JvmFlags.KAFKA);
-        lines.add("  SAGA_LOAD_JAVA_OPTS      JVM flags of the launcher when it runs load or chaos");
+        lines.add("  SAGA_LOAD_JAVA_OPTS      JVM flags of the launcher when it runs load, chaos or bench");
         lines.add("  SAGA_YIELD_NICE          nice level of the gateway and the saga view [19]");
         lines.add("  SAGA_START_TIMEOUT       seconds to wait for the services to be healthy [120]");
         lines.add("  SAGA_KAFKA_START_TIMEOUT seconds to wait for the local broker [60]");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.deadlinesaga.launcher.chaos.ChaosCommand;
+import io.deadlinesaga.launcher.commands.BenchCommand;
 import io.deadlinesaga.launcher.commands.DownCommand;
 import io.deadlinesaga.launcher.commands.EventsCommand;
 import io.deadlinesaga.launcher.commands.KafkaConsoleConsumerCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
                 PartCommands.Start.class, PartCommands.Stop.class, PartCommands.Restart.class, PartCommands.Kill.class,
                 LogsCommand.class,
                 KafkaConsoleConsumerCommand.class, EventsCommand.class, LoadCommand.class, ChaosCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Saga implements Runnable {
 

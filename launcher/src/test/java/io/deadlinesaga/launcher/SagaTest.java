@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class SagaTest {
         assertThat(status).isZero();
         assertThat(out()).contains("Usage: ./saga")
                 .contains("up", "down", "clean", "status", "start", "stop", "restart", "logs", "events",
-                        "kafka-console-consumer", "load", "chaos", "help")
+                        "kafka-console-consumer", "load", "chaos", "bench", "help")
                 .contains("saga-view  SAGA_VIEW_PORT [8085]");
     }
 
@@ -122,5 +123,36 @@ class SagaTest {
         // then
         assertThat(status).isEqualTo(2);
         assertThat(err()).contains("chaos: --rate must be a number of orders per second above 0, not '0.0'");
+    }
+
+    @Test
+    void helpOfTheBenchShowsEveryOptionWithItsDefault() {
+        // when
+        int status = saga(Map.of(), "bench", "--help");
+
+        // then
+        assertThat(status).isZero();
+        assertThat(out()).contains("Usage: ./saga bench").contains("--cold-rate=R").contains("[100]")
+                .contains("--rates=R,R,...").contains("[50,100,200,400,800,1600]").contains("--step-seconds=S")
+                .contains("[30]").contains("--pending-deadlines=N").contains("[100000]").contains("--deadline-probes=N")
+                .contains("[2000]").contains("--no-raw").contains("--no-deadlines").contains("--db=h2|postgres")
+                .contains("--instances=N").contains("--brokers=1|3").contains("--no-build");
+    }
+
+    @Test
+    void benchRefusesBadValuesBeforeItStartsAnything() {
+        // when
+        int zeroRate = saga(Map.of("SAGA_DATA_DIR", data.toString()), "bench", "--rates", "50,0");
+        int noRates = saga(Map.of("SAGA_DATA_DIR", data.toString()), "bench", "--rates", "");
+        int shortSteps = saga(Map.of("SAGA_DATA_DIR", data.toString()), "bench", "--step-seconds", "4");
+        int negative = saga(Map.of("SAGA_DATA_DIR", data.toString()), "bench", "--pending-deadlines", "-1");
+
+        // then: nothing was started, not even the data folder made
+        assertThat(List.of(zeroRate, noRates, shortSteps, negative)).containsOnly(2);
+        assertThat(err()).contains("bench: --rates must be a whole number from 1 to 100000, not '0'")
+                .contains("bench: --rates must name at least one rate, e.g. 50,100,200")
+                .contains("bench: --step-seconds must be a whole number from 5 to 3600, not '4'")
+                .contains("bench: --pending-deadlines must be a whole number from 0 to 9900000, not '-1'");
+        assertThat(data).isEmptyDirectory();
     }
 }

@@ -37,14 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class LoadDriver implements AutoCloseable {
 
-    /** The load cannot go on or cannot be checked: the gateway or Kafka does not answer. */
-    static final class AbortedException extends RuntimeException {
-
-        AbortedException(String message) {
-            super(message);
-        }
-    }
-
     private static final int POLLS_AT_ONCE = 16;
     private static final int ACCOUNTS_AT_ONCE = 24;
     private static final long SEND_TICK_MS = 5;
@@ -52,6 +44,7 @@ final class LoadDriver implements AutoCloseable {
 
     private final LoadOptions options;
     private final PrintStream out;
+    private final LoadPhases phases;
     private final JsonMapper json;
     private final GatewayClient gateway;
     /** how long a call keeps retrying through an outage */
@@ -67,11 +60,18 @@ final class LoadDriver implements AutoCloseable {
     private final List<String> earlyAccountFailures = new CopyOnWriteArrayList<>();
     private TopicWatcher topic;
     private long startNanos;
+    /** when the first order was sent, epoch ms: the decisions' timestamps are on this clock */
+    private long startedAt;
     private long requestsWhileRunning;
 
     LoadDriver(LoadOptions options, PrintStream out) {
+        this(options, out, LoadPhases.NONE);
+    }
+
+    LoadDriver(LoadOptions options, PrintStream out, LoadPhases phases) {
         this.options = options;
         this.out = out;
+        this.phases = phases;
         this.json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         this.gateway = new GatewayClient(options.gateway(), json);
         this.retryFor = options.chaos() ? options.timeout() : Duration.ofSeconds(30);
@@ -112,7 +112,7 @@ final class LoadDriver implements AutoCloseable {
             topic = new TopicWatcher(options.bootstrapServers(), options.topic(), json, this::onSettledEvent);
         }
         catch (TopicWatcher.UnreachableException ex) {
-            throw new AbortedException(ex.getMessage());
+            throw new LoadAbortedException(ex.getMessage());
         }
         topic.start();
         return sendAndAwait(plan.orders);
@@ -125,12 +125,12 @@ final class LoadDriver implements AutoCloseable {
             GatewayClient.Answer health = gateway.get("/actuator/health",
                     options.chaos() ? Duration.ofSeconds(60) : Duration.ofSeconds(3)).join();
             if (!health.is(200)) {
-                throw new AbortedException(options.gateway() + "/actuator/health answered " + health.status()
+                throw new LoadAbortedException(options.gateway() + "/actuator/health answered " + health.status()
                         + ": is that the saga's gateway? (./saga status)");
             }
         }
         catch (CompletionException ex) {
-            throw new AbortedException("the gateway at " + options.gateway() + " does not answer ("
+            throw new LoadAbortedException("the gateway at " + options.gateway() + " does not answer ("
                     + GatewayClient.why(ex) + "); start the system first: ./saga up");
         }
     }
@@ -145,7 +145,7 @@ final class LoadDriver implements AutoCloseable {
         }
         List<String> failures = calls.stream().map(CompletableFuture::join).filter(failure -> failure != null).toList();
         if (!failures.isEmpty()) {
-            throw new AbortedException("could not open " + failures.size() + " accounts, e.g. " + failures.get(0));
+            throw new LoadAbortedException("could not open " + failures.size() + " accounts, e.g. " + failures.get(0));
         }
         out.printf("  opened %d accounts in %.1f s%n", users.size(), (System.nanoTime() - start) / 1e9);
     }
@@ -166,7 +166,9 @@ final class LoadDriver implements AutoCloseable {
 
     /** Sends every order and waits until all are settled; how long after the last send, or -1 on the timeout. */
     private long sendAndAwait(List<TrackedOrder> orders) throws InterruptedException {
+        phases.sending();
         startNanos = System.nanoTime();
+        startedAt = System.currentTimeMillis();
         ScheduledFuture<?> sending = every(SEND_TICK_MS, () -> sendDue(orders));
         ScheduledFuture<?> polling = every(POLL_TICK_MS, this::pollDue);
         ScheduledFuture<?> progress = scheduler.scheduleAtFixedRate(guarded(() -> printProgress(orders)), 1, 1,
@@ -199,6 +201,7 @@ final class LoadDriver implements AutoCloseable {
         }
         polling.cancel(false);
         progress.cancel(false);
+        phases.settled();
         requestsWhileRunning = gateway.requests();
         printProgress(orders);
         earlyAccountFailures.forEach(failure -> out.println("  could not open the early account " + failure));
@@ -334,13 +337,13 @@ final class LoadDriver implements AutoCloseable {
     private LoadResult audit(LoadPlan plan, long settledMillis) throws InterruptedException {
         try {
             Audit.Findings found = new Audit(options, gateway, topic, out).run(plan);
-            return new LoadResult(options, found.accounts(), (lastFiredNanos.get() - startNanos) / 1_000_000,
+            return new LoadResult(options, found.accounts(), startedAt, (lastFiredNanos.get() - startNanos) / 1_000_000,
                     settledMillis, found.orders(), found.check(), found.notPlaced(), found.deadlineLateness(),
-                    topic.records(), found.eventsOfOrders(), found.redeliveries(), requestsWhileRunning, gateway.requests(),
-                    gateway.retries(), found.steps());
+                    topic.records(), topic.bytes(), found.eventsOfOrders(), found.redeliveries(), requestsWhileRunning,
+                    gateway.requests(), gateway.retries(), found.steps());
         }
         catch (TopicWatcher.UnreachableException ex) {
-            throw new AbortedException("cannot check the invariants: " + ex.getMessage());
+            throw new LoadAbortedException("cannot check the invariants: " + ex.getMessage());
         }
     }
 

@@ -75,7 +75,7 @@ public final class LoadMain {
         catch (LoadOptions.BadOptionException ex) {
             return badOptions(ex, err);
         }
-        catch (LoadDriver.AbortedException ex) {
+        catch (LoadAbortedException ex) {
             out.flush();
             err.println("saga load: " + ex.getMessage());
             return UNREACHABLE;
@@ -84,6 +84,23 @@ public final class LoadMain {
             Thread.currentThread().interrupt();
             err.println("saga load: interrupted");
             return FAILED;
+        }
+    }
+
+    /**
+     * One load as {@code ./saga bench} runs it: the driver's progress and checks, no warm-up of its own, no report;
+     * its figures.
+     *
+     * @param args the load's command line: the addresses, {@code --orders}, {@code --rate} … ({@code --warmup} is not acted on)
+     * @param phases told when the orders begin to be sent and when they are all settled
+     * @throws LoadAbortedException when the gateway or Kafka cannot be reached
+     * @throws IllegalArgumentException on a bad option
+     */
+    public static LoadFigures measure(List<String> args, Map<String, String> environment, PrintStream out,
+            LoadPhases phases) throws InterruptedException {
+        LoadOptions options = LoadArguments.parse(args).toOptions(environment, new SecureRandom().nextLong());
+        try (LoadDriver driver = new LoadDriver(options, out, phases)) {
+            return LoadFigures.of(driver.run());
         }
     }
 

@@ -54,6 +54,7 @@ final class TopicWatcher implements AutoCloseable {
     private final Map<Long, EventTally> tallies = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Void>> catchUpRequest = new AtomicReference<>();
     private final AtomicLong records = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private final Thread reader;
     private volatile boolean open = true;
     private boolean started;
@@ -152,6 +153,7 @@ final class TopicWatcher implements AutoCloseable {
 
     private void take(ConsumerRecord<String, String> record) {
         records.incrementAndGet();
+        bytes.addAndGet(sizeOf(record));
         Header type = record.headers().lastHeader(Wire.TYPE_HEADER);
         if (type == null || record.key() == null) {
             return;
@@ -179,6 +181,15 @@ final class TopicWatcher implements AutoCloseable {
                 onSettled.accept(orderId);
             }
         });
+    }
+
+    /** What a record weighs on the wire, before the batch's own overhead: its key, value and headers. */
+    static long sizeOf(ConsumerRecord<?, ?> record) {
+        long size = Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0);
+        for (Header header : record.headers()) {
+            size += header.key().getBytes(StandardCharsets.UTF_8).length + (header.value() == null ? 0 : header.value().length);
+        }
+        return size;
     }
 
     private JsonNode parse(String value) {
@@ -219,6 +230,11 @@ final class TopicWatcher implements AutoCloseable {
     /** Records read since the load began. */
     long records() {
         return records.get();
+    }
+
+    /** The bytes of the records read since the load began: keys, values and headers. */
+    long bytes() {
+        return bytes.get();
     }
 
     @Override

@@ -103,6 +103,11 @@ final class AnOrder {
         return this;
     }
 
+    AnOrder decidedAfter(long ms) {
+        this.decidedAt = CREATED + ms;
+        return this;
+    }
+
     AnOrder decidedAfterDeadline(long ms) {
         this.decidedAt = DEADLINE + ms;
         return this;
