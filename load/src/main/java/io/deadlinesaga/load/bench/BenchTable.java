@@ -47,7 +47,8 @@ final class BenchTable {
     static void summary(BenchResults results, Path file, String chartUrl, PrintStream out) {
         out.println();
         out.println("bench summary: latency and lateness in ms; sent/s and decided/s of the prompt orders; cpu/saga: ms "
-                + "of the services and the broker per order decided; resident: every process at the step's end");
+                + "of the services and the broker (and a local PostgreSQL) per order decided; resident: every process "
+                + "at the step's end");
         header(out);
         results.steps().forEach(step -> row(step, out));
         out.printf(Locale.ROOT, "ready in                 %.1f s (up, from its start to every service healthy)%n",

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
  * The CPU time and resident memory of the system's processes at one moment, read from Linux's {@code /proc}: each
  * process with a pid file in the data folder's {@code run/} (the services and the broker), named after its file
  * ({@code order}, {@code order-2}, {@code kafka-1} …), and the launcher itself as {@code load}, since the load
- * driver runs in it. A process that is not running is left out.
+ * driver runs in it; and, when {@code ./saga up --db postgres} runs its PostgreSQL server in the data folder, that
+ * server as {@code postgres}: its postmaster (from {@code postgres/data/postmaster.pid}) with every backend under it,
+ * their CPU time added up, and its resident memory the postmaster's plus each backend's own (anonymous) pages, so
+ * the shared buffers count once. A process that is not running is left out.
  *
  * @param pids each process's pid, by name
  * @param cpuTicks user and system CPU time of each process, in clock ticks
@@ -23,20 +26,48 @@ record ProcessSample(Map<String, Long> pids, Map<String, Long> cpuTicks, Map<Str
     /** The name of the launcher's own process, where the load driver runs. */
     static final String LOAD = "load";
 
-    /** Takes a sample of the processes with a pid file in {@code runDir} and of this process. */
+    /** The name of the local PostgreSQL server, its postmaster and backends together. */
+    static final String POSTGRES = "postgres";
+
+    /** Takes a sample of the processes with a pid file in {@code runDir}, of this process and of a local PostgreSQL. */
     static ProcessSample take(Path runDir) {
         Map<String, Long> pids = new TreeMap<>(pidFiles(runDir));
         pids.put(LOAD, ProcessHandle.current().pid());
         Map<String, Long> ticks = new TreeMap<>();
         Map<String, Long> resident = new TreeMap<>();
         pids.forEach((name, pid) -> {
-            Path proc = Path.of("/proc", Long.toString(pid));
+            Path proc = proc(pid);
             read(proc.resolve("stat")).ifPresent(stat -> ticks.put(name, cpuTicks(stat)));
-            read(proc.resolve("status")).flatMap(ProcessSample::residentBytes)
+            read(proc.resolve("status")).flatMap(status -> memory(status, "VmRSS:"))
                     .ifPresent(bytes -> resident.put(name, bytes));
         });
         pids.keySet().retainAll(ticks.keySet());
+        postmaster(runDir.resolveSibling(POSTGRES).resolve("data").resolve("postmaster.pid")).ifPresent(postmaster -> {
+            long[] sums = new long[2];
+            read(proc(postmaster).resolve("stat")).ifPresent(stat -> sums[0] += cpuTicks(stat));
+            read(proc(postmaster).resolve("status")).flatMap(status -> memory(status, "VmRSS:"))
+                    .ifPresent(bytes -> sums[1] += bytes);
+            ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).forEach(backend -> {
+                read(proc(backend.pid()).resolve("stat")).ifPresent(stat -> sums[0] += cpuTicks(stat));
+                read(proc(backend.pid()).resolve("status")).flatMap(status -> memory(status, "RssAnon:"))
+                        .ifPresent(bytes -> sums[1] += bytes);
+            });
+            pids.put(POSTGRES, postmaster);
+            ticks.put(POSTGRES, sums[0]);
+            resident.put(POSTGRES, sums[1]);
+        });
         return new ProcessSample(pids, ticks, resident);
+    }
+
+    private static Path proc(long pid) {
+        return Path.of("/proc", Long.toString(pid));
+    }
+
+    /** The postmaster's pid, the first line of its pid file, while it runs. */
+    private static Optional<Long> postmaster(Path pidFile) {
+        return read(pidFile).flatMap(text -> text.lines().findFirst()).map(String::strip)
+                .filter(pid -> pid.matches("\\d{1,10}")).map(Long::parseLong)
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     /**
@@ -79,8 +110,9 @@ record ProcessSample(Map<String, Long> pids, Map<String, Long> cpuTicks, Map<Str
         return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
     }
 
-    private static Optional<Long> residentBytes(String status) {
-        return status.lines().filter(line -> line.startsWith("VmRSS:"))
+    /** A memory line of {@code /proc/<pid>/status} ({@code VmRSS:}, {@code RssAnon:} …), in bytes. */
+    private static Optional<Long> memory(String status, String field) {
+        return status.lines().filter(line -> line.startsWith(field))
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).findFirst();
     }
 

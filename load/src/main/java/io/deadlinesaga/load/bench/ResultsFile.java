@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a bench's results to {@code <data folder>/bench/bench-<UTC time>.json}, and the same to
- * {@code latest.json} beside it, which the saga view's chart reads by default.
+ * {@code latest.json} beside it (replaced in one move), which the saga view's chart reads by default.
  */
 final class ResultsFile {
 
@@ -38,7 +38,11 @@ final class ResultsFile {
         try {
             Files.createDirectories(folder);
             Files.writeString(file, json(results) + "\n");
-            Files.copy(file, folder.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING);
+            // the saga view reads latest.json at any moment: it is replaced whole, never seen half written
+            Path next = folder.resolve(LATEST + ".next");
+            Files.copy(file, next, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, folder.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             return file;
         }
         catch (IOException ex) {

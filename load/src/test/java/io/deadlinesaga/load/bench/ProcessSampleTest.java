@@ -68,6 +68,29 @@ class ProcessSampleTest {
     }
 
     @Test
+    void countsALocalPostgresServerWithEveryProcessUnderIt() throws IOException {
+        // given: a postmaster.pid naming this very process, which has a child process (as a postmaster its backends)
+        Path runDir = Files.createDirectories(run.resolve("data/run"));
+        Path postgres = Files.createDirectories(run.resolve("data/postgres/data"));
+        Files.writeString(postgres.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + postgres + "\n");
+        Process backend = new ProcessBuilder("sleep", "30").start();
+        try {
+            // when
+            ProcessSample sample = ProcessSample.take(runDir);
+
+            // then: counted as postgres, its memory the postmaster's and more
+            assertThat(sample.pids()).containsEntry(ProcessSample.POSTGRES, ProcessHandle.current().pid());
+            assertThat(sample.cpuTicks().get(ProcessSample.POSTGRES))
+                    .isGreaterThanOrEqualTo(sample.cpuTicks().get(ProcessSample.LOAD));
+            assertThat(sample.residentBytes().get(ProcessSample.POSTGRES))
+                    .isGreaterThanOrEqualTo(sample.residentBytes().get(ProcessSample.LOAD));
+        }
+        finally {
+            backend.destroy();
+        }
+    }
+
+    @Test
     void asksTheKernelForItsClockTicks() {
         assertThat(ProcessSample.ticksPerSecond()).isPositive();
     }
