@@ -43,6 +43,8 @@ class SagaScriptIT {
     private static final Duration DOWN = Duration.ofMinutes(2);
     private static final Duration COMMAND = Duration.ofMinutes(1);
     private static final Duration SETTLES = Duration.ofSeconds(30);
+    /** a restart of the system and three short steps: about 3 minutes on 2 cores */
+    private static final Duration BENCH = Duration.ofMinutes(8);
 
     private static final SagaScript SAGA = SagaScript.ofThisRepository();
 
@@ -180,6 +182,35 @@ class SagaScriptIT {
         String expected = "APPROVED".equals(order(orderId).path("status").asString()) ? "9400" : "9500";
         await().atMost(SETTLES).ignoreExceptions()
                 .untilAsserted(() -> assertThat(balance("jjy")).isEqualByComparingTo(expected));
+    }
+
+    /** Last: the bench stops the system and brings it up again before it measures. */
+    @Test
+    @Order(7)
+    void benchMeasuresEachStepBesideRawKafkaAndTheDeadlinesAndTheViewChartsIt() {
+        // when: a bench small enough for a test
+        Run bench = SAGA.succeed(BENCH, "bench", "--no-build", "--cold-rate", "10", "--rates", "10",
+                "--step-seconds", "5", "--pending-deadlines", "1000", "--deadline-probes", "50");
+
+        // then: a row per step, the raw-Kafka reference and its ratio, the deadlines, the results file
+        assertThat(bench.stdout())
+                .contains("bench summary")
+                .containsPattern("(?m)^ready in +[0-9.]+ s")
+                .containsPattern("(?m)^cold +10 +50 ")
+                .containsPattern("(?m)^warm-10 +10 +50 ")
+                .containsPattern("(?m)^raw Kafka +\\d+ records of \\d+ bytes read by 5 groups .* the saga decided [0-9.]+ of that")
+                .containsPattern("(?m)^deadlines +1000 pending; 50 of 50 probes fired, lateness p50 \\d+ ms")
+                .contains("results ").contains("/bench");
+        JsonNode written = Gateway.JSON.readTree(SAGA.dataDir().resolve("bench/latest.json").toFile());
+        assertThat(written.path("steps")).hasSize(2);
+        assertThat(written.path("steps").get(0).path("cpuMsPerSaga").path("order").asDouble()).isPositive();
+        assertThat(written.path("raw").path("ratio").asDouble()).isPositive();
+        assertThat(written.path("deadlines").path("fired").asInt()).isEqualTo(50);
+
+        // and the saga view serves them, through the gateway, for its chart at /bench
+        Gateway.Response served = gateway.get("/bench/results");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.body().path("startedAt").asString()).isEqualTo(written.path("startedAt").asString());
     }
 
     private long placeOrder(String amount) {
