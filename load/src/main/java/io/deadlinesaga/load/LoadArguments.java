@@ -141,17 +141,7 @@ public class LoadArguments {
     }
 
     private static int wholeNumber(String name, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        }
-        catch (NumberFormatException notANumber) {
-            // reported below, with the offending text
-        }
-        throw new LoadOptions.BadOptionException(name + " must be a whole number from " + min + " to " + max
-                + ", not '" + value + "'");
+        return WholeNumbers.parse(name, value, min, max, LoadOptions.BadOptionException::new);
     }
 
     private static double rate(String value) {

@@ -3,6 +3,8 @@ package io.deadlinesaga.load.bench;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.deadlinesaga.load.WholeNumbers;
+
 /**
  * What {@code ./saga bench} is asked to measure, every value checked before anything starts, so that a typo
  * does not cost the minutes of bringing the system up first.
@@ -75,16 +77,6 @@ public record BenchSettings(int coldRate, List<Integer> rates, int stepSeconds, 
     }
 
     private static int wholeNumber(String name, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        }
-        catch (NumberFormatException notANumber) {
-            // reported below, with the offending text
-        }
-        throw new BadSettingException(name + " must be a whole number from " + min + " to " + max + ", not '" + value
-                + "'");
+        return WholeNumbers.parse(name, value, min, max, BadSettingException::new);
     }
 }
