@@ -8,7 +8,7 @@ import io.deadlinesaga.messaging.faults.FaultInjection;
 import io.deadlinesaga.messaging.inbox.InboxConfiguration;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
 import io.deadlinesaga.messaging.outbox.OutboxConfiguration;
-import io.deadlinesaga.messaging.persistence.H2FileCompactionConfiguration;
+import io.deadlinesaga.messaging.persistence.H2FileConfiguration;
 import io.deadlinesaga.messaging.web.ProblemDetailsAdvice;
 import io.deadlinesaga.messaging.web.RequestThreadPriority;
 
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfigurationPackage
 @EnableConfigurationProperties({MessagingProperties.class, FaultInjection.class})
 @Import({KafkaMessagingConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
-        ProblemDetailsAdvice.class, RequestThreadPriority.class, H2FileCompactionConfiguration.class})
+        ProblemDetailsAdvice.class, RequestThreadPriority.class, H2FileConfiguration.class})
 public class MessagingAutoConfiguration {
 
     @Bean

@@ -2,7 +2,7 @@ package io.deadlinesaga.sagaview;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
-import io.deadlinesaga.messaging.persistence.H2FileCompactionConfiguration;
+import io.deadlinesaga.messaging.persistence.H2FileConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(MessagingProperties.class)
 // the topic's declaration too, so the view may be the first to start; its store is an H2 file written at every
 // batch, compacted as the services' are
-@Import({KafkaMessagingConfiguration.class, H2FileCompactionConfiguration.class})
+@Import({KafkaMessagingConfiguration.class, H2FileConfiguration.class})
 public class SagaViewApplication {
 
     /** Its configuration file is {@code saga-view.yml}, so that all parts can share one classpath in tests. */

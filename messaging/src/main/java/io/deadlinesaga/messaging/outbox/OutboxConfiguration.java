@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
+import io.deadlinesaga.messaging.persistence.Durability;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,8 +21,8 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka,
-            TransactionTemplate transactions, MessagingProperties properties) {
-        return new OutboxRelay(repository, kafka, transactions, properties);
+            TransactionTemplate transactions, Durability durability, MessagingProperties properties) {
+        return new OutboxRelay(repository, kafka, transactions, durability, properties);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.outbox.UnsentRows.Batch;
+import io.deadlinesaga.messaging.persistence.Durability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +54,10 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     OutboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-            MessagingProperties properties) {
+            Durability durability, MessagingProperties properties) {
         this.settings = properties.relay();
         OutboxPublisher publisher = new OutboxPublisher(kafka, properties.topic(), settings.sendTimeout());
-        this.unsentRows = new UnsentRows(repository, publisher, transactions, settings.batchSize());
+        this.unsentRows = new UnsentRows(repository, publisher, transactions, durability, settings.batchSize());
     }
 
     /** Takes the eventId of a row its transaction has just committed, to be sent now. Cheap; called after the commit. */

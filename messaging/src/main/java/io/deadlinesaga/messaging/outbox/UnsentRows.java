@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.deadlinesaga.messaging.persistence.Durability;
+
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,19 +21,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before its mark was lost (a crash or a failed commit after the send, a batch that failed after part of it
  * reached the broker), which goes again: at least once. And a row leaves only after every older row of its order
  * already committed: that row goes before it in the same batch, or was seen marked, which it is only once the
- * broker acknowledged it.
+ * broker acknowledged it. Nor does a row leave before its commit is safe from a killed process ({@link Durability}):
+ * a row seen committed may on H2 still wait for its group's write, and an event sent for a commit that a crash then
+ * loses would tell the other services of something that never happened.
  */
 final class UnsentRows {
 
     private final OutboxRepository repository;
     private final OutboxPublisher publisher;
     private final TransactionTemplate transactions;
+    private final Durability durability;
     private final int batchSize;
 
-    UnsentRows(OutboxRepository repository, OutboxPublisher publisher, TransactionTemplate transactions, int batchSize) {
+    UnsentRows(OutboxRepository repository, OutboxPublisher publisher, TransactionTemplate transactions,
+            Durability durability, int batchSize) {
         this.repository = repository;
         this.publisher = publisher;
         this.transactions = transactions;
+        this.durability = durability;
         this.batchSize = batchSize;
     }
 
@@ -52,6 +59,7 @@ final class UnsentRows {
                 return new Batch(0, 0);
             }
             List<OutboxMessage> sendable = inOrderOfEachOrder(claimed);
+            durability.awaitSafe();
             publisher.sendAll(sendable.stream().map(OutboxRow::of).toList());
             if (!sendable.isEmpty()) {
                 repository.markSent(sendable.stream().map(OutboxMessage::id).toList(), System.currentTimeMillis());

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 import io.deadlinesaga.messaging.support.PeriodicTask;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +13,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps an H2 file database compact while it runs. With {@code WRITE_DELAY=0} each commit is written to the
- * file before it returns (so a killed process loses nothing it committed), but H2 then has no background
- * writer, and the background writer is what rewrites mostly-dead chunks and moves live ones to the front: left
- * alone, a service's file grew by about 100 KB per order while its live data was under 2 KB. H2's SQL has no
+ * Keeps an H2 file database compact while it runs. Each commit, or each group of commits ({@link H2GroupCommit}),
+ * is written to the file as a chunk of its own, soon mostly dead: left alone with {@code WRITE_DELAY=0} (no
+ * background writer of H2's own), a service's file grew by about 100 KB per order while its live data was under
+ * 2 KB. H2's SQL has no
  * online compaction (only {@code SHUTDOWN COMPACT}), so every {@code interval} this asks the database's store
  * directly, through H2's own engine API, for what its background writer would do: under load, rewrite a little
  * of the sparsest chunks, so whole chunks fall free and are written over at once; at a quiet moment (nothing
@@ -53,12 +51,10 @@ public class H2FileCompaction extends PeriodicTask {
     }
 
     private boolean compact(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-                || !session.getDatabase().isPersistent()) {
+        MVStore store = H2Stores.of(connection).orElse(null);
+        if (store == null) {
             return false;
         }
-        MVStore store = session.getDatabase().getStore().getMvStore();
         long start = System.nanoTime();
         long version = store.getCurrentVersion();
         boolean quiet = version == lastVersion;

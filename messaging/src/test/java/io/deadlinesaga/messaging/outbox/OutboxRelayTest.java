@@ -18,6 +18,7 @@ import io.deadlinesaga.messaging.TestSettings;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.OrderPlaced;
 import io.deadlinesaga.messaging.event.SagaEvent;
+import io.deadlinesaga.messaging.persistence.Durability;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -224,7 +225,7 @@ class OutboxRelayTest {
     private Instance instance(OutboxRepository table, KafkaTemplate<String, String> kafka,
             MessagingProperties.Relay settings) {
         MessagingProperties properties = TestSettings.with(settings);
-        OutboxRelay relay = new OutboxRelay(table, kafka, database.transactions(), properties);
+        OutboxRelay relay = new OutboxRelay(table, kafka, database.transactions(), Durability.ON_COMMIT, properties);
         return new Instance(new JdbcOutbox(database.jdbc(), codec, relay, properties.deadLetterTopic()), relay);
     }
 
