@@ -36,27 +36,31 @@ record ProcessSample(Map<String, Long> pids, Map<String, Long> cpuTicks, Map<Str
         Map<String, Long> ticks = new TreeMap<>();
         Map<String, Long> resident = new TreeMap<>();
         pids.forEach((name, pid) -> {
-            Path proc = proc(pid);
-            read(proc.resolve("stat")).ifPresent(stat -> ticks.put(name, cpuTicks(stat)));
-            read(proc.resolve("status")).flatMap(status -> memory(status, "VmRSS:"))
-                    .ifPresent(bytes -> resident.put(name, bytes));
+            ticksOf(pid).ifPresent(value -> ticks.put(name, value));
+            memoryOf(pid, "VmRSS:").ifPresent(bytes -> resident.put(name, bytes));
         });
         pids.keySet().retainAll(ticks.keySet());
         postmaster(runDir.resolveSibling(POSTGRES).resolve("data").resolve("postmaster.pid")).ifPresent(postmaster -> {
-            long[] sums = new long[2];
-            read(proc(postmaster).resolve("stat")).ifPresent(stat -> sums[0] += cpuTicks(stat));
-            read(proc(postmaster).resolve("status")).flatMap(status -> memory(status, "VmRSS:"))
-                    .ifPresent(bytes -> sums[1] += bytes);
+            long[] sums = {ticksOf(postmaster).orElse(0L), memoryOf(postmaster, "VmRSS:").orElse(0L)};
             ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).forEach(backend -> {
-                read(proc(backend.pid()).resolve("stat")).ifPresent(stat -> sums[0] += cpuTicks(stat));
-                read(proc(backend.pid()).resolve("status")).flatMap(status -> memory(status, "RssAnon:"))
-                        .ifPresent(bytes -> sums[1] += bytes);
+                sums[0] += ticksOf(backend.pid()).orElse(0L);
+                sums[1] += memoryOf(backend.pid(), "RssAnon:").orElse(0L);
             });
             pids.put(POSTGRES, postmaster);
             ticks.put(POSTGRES, sums[0]);
             resident.put(POSTGRES, sums[1]);
         });
         return new ProcessSample(pids, ticks, resident);
+    }
+
+    /** The process's user and system CPU time, in clock ticks; empty once it has gone. */
+    private static Optional<Long> ticksOf(long pid) {
+        return read(proc(pid).resolve("stat")).map(ProcessSample::cpuTicks);
+    }
+
+    /** A memory line of the process's {@code status} ({@code VmRSS:}, {@code RssAnon:} …), in bytes. */
+    private static Optional<Long> memoryOf(long pid, String field) {
+        return read(proc(pid).resolve("status")).flatMap(status -> memory(status, field));
     }
 
     private static Path proc(long pid) {
@@ -110,7 +114,6 @@ record ProcessSample(Map<String, Long> pids, Map<String, Long> cpuTicks, Map<Str
         return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
     }
 
-    /** A memory line of {@code /proc/<pid>/status} ({@code VmRSS:}, {@code RssAnon:} …), in bytes. */
     private static Optional<Long> memory(String status, String field) {
         return status.lines().filter(line -> line.startsWith(field))
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).findFirst();
