@@ -22,7 +22,7 @@ class SagaDefaultsTest {
 
         // then
         assertThat(environment.getProperty("saga.faults.enabled", Boolean.class)).isTrue();
-        assertThat(environment.getProperty("spring.jpa.open-in-view")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/messaging,classpath:db/${spring.application.name}");
     }
 
     @Test

@@ -125,15 +125,17 @@ class Convoy implements SmartLifecycle {
         if (head.notBefore() > now) {
             return new Step.WaitUntil(head.notBefore());
         }
-        if (inbox.lockIfFree(head.seq()).isEmpty()) {
+        InboxEvent locked = inbox.lockIfFree(head.seq()).orElse(null);
+        if (locked == null) {
             return Step.IDLE; // another instance is handling this order's head; it drains the lane
         }
-        EventType type = EventType.fromWireName(head.eventType()).orElseThrow(
-                () -> new UnreadableEventException("unknown event type " + head.eventType()));
-        SagaEvent event = codec.fromJson(type, head.payload());
-        handlers.dispatch(event, new Delivery(head.attempts() + 1, head.receivedAt()));
-        head.done(System.currentTimeMillis());
-        log.debug("orderId={} eventId={} eventType={} handled", orderId, head.eventId(), head.eventType());
+        EventType type = EventType.fromWireName(locked.eventType()).orElseThrow(
+                () -> new UnreadableEventException("unknown event type " + locked.eventType()));
+        SagaEvent event = codec.fromJson(type, locked.payload());
+        handlers.dispatch(event, new Delivery(locked.attempts() + 1, locked.receivedAt()));
+        locked.done(System.currentTimeMillis());
+        inbox.update(locked);
+        log.debug("orderId={} eventId={} eventType={} handled", orderId, locked.eventId(), locked.eventType());
         return Step.PROCESSED;
     }
 
@@ -147,6 +149,7 @@ class Convoy implements SmartLifecycle {
             log.info("orderId={} eventId={} eventType={} waits {}: {}", event.orderId(), event.eventId(),
                     event.eventType(), retry.delay(), retry.getMessage());
             event.retryAt(now + retry.delay().toMillis(), retry.getMessage());
+            inbox.update(event);
             return new Step.WaitUntil(event.notBefore());
         }
         int attempt = event.attempts() + 1;
@@ -155,6 +158,7 @@ class Convoy implements SmartLifecycle {
                     + " later events go on", event.orderId(), event.eventId(), event.eventType(), attempt,
                     deadLetters.topic(), failure);
             event.failed(now, failure.toString());
+            inbox.update(event);
             deadLetters.failed(event.orderId(), event.eventType(), event.payload(), event.lastError());
             return Step.PROCESSED;
         }
@@ -162,6 +166,7 @@ class Convoy implements SmartLifecycle {
         log.warn("orderId={} eventId={} eventType={} attempt {} failed, retry in {}: {}", event.orderId(),
                 event.eventId(), event.eventType(), attempt, delay, failure.toString());
         event.retryAt(now + delay.toMillis(), failure.toString());
+        inbox.update(event);
         return new Step.WaitUntil(event.notBefore());
     }
 

@@ -6,7 +6,6 @@ import io.deadlinesaga.messaging.MessagingProperties;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.persistence.EntityManager;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +23,13 @@ public class InboxConfiguration {
     }
 
     @Bean
-    InboxStore inboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec,
-            EntityManager entityManager, DataSource dataSource) {
-        return new InboxStore(repository, handlers, codec, entityManager, new InboxRows(new JdbcTemplate(dataSource)));
+    InboxRepository inboxRepository(DataSource dataSource) {
+        return new InboxRepository(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    InboxStore inboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec) {
+        return new InboxStore(repository, handlers, codec);
     }
 
     @Bean

@@ -1,63 +1,50 @@
 package io.deadlinesaga.messaging.inbox;
 
-import io.deadlinesaga.messaging.persistence.StoredEvent;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Index;
-import jakarta.persistence.Table;
-
 /**
  * An event this service received: PENDING until its handler has run, then DONE, in the handler's
  * transaction; FAILED when every attempt failed. Its unique eventId is what makes redelivery harmless.
  */
-@Entity
-@Table(name = "inbox_event", indexes = {
-        @Index(name = "inbox_by_order", columnList = "order_id, status, seq"),
-        @Index(name = "inbox_due", columnList = "status, not_before")})
-class InboxEvent extends StoredEvent {
+final class InboxEvent {
 
     enum Status { PENDING, DONE, FAILED }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long seq;
-
-    @Column(name = "event_id", nullable = false, unique = true, length = 64)
-    private String eventId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
+    /** the table's identity: the order of arrival; null until the row is inserted */
+    private final Long seq;
+    private final String eventId;
+    private final long orderId;
+    private final String eventType;
+    private final String payload;
     private Status status;
-
-    @Column(nullable = false)
     private int attempts;
-
-    @Column(name = "not_before", nullable = false)
     private long notBefore;
-
-    @Column(name = "received_at", nullable = false)
-    private long receivedAt;
-
-    @Column(name = "processed_at")
+    private final long receivedAt;
     private Long processedAt;
-
-    @Column(name = "last_error", length = 1000)
     private String lastError;
 
-    protected InboxEvent() {
+    InboxEvent(String eventId, long orderId, String eventType, String payload, long receivedAt) {
+        this(null, eventId, orderId, eventType, payload, Status.PENDING, 0, receivedAt, receivedAt, null, null);
     }
 
-    InboxEvent(String eventId, long orderId, String eventType, String payload, long receivedAt) {
-        super(orderId, eventType, payload);
+    private InboxEvent(Long seq, String eventId, long orderId, String eventType, String payload, Status status,
+            int attempts, long notBefore, long receivedAt, Long processedAt, String lastError) {
+        this.seq = seq;
         this.eventId = eventId;
-        this.status = Status.PENDING;
-        this.notBefore = receivedAt;
+        this.orderId = orderId;
+        this.eventType = eventType;
+        this.payload = payload;
+        this.status = status;
+        this.attempts = attempts;
+        this.notBefore = notBefore;
         this.receivedAt = receivedAt;
+        this.processedAt = processedAt;
+        this.lastError = lastError;
+    }
+
+    /** The event as its row holds it. */
+    static InboxEvent restore(long seq, String eventId, long orderId, String eventType, String payload,
+            Status status, int attempts, long notBefore, long receivedAt, Long processedAt, String lastError) {
+        return new InboxEvent(seq, eventId, orderId, eventType, payload, status, attempts, notBefore, receivedAt,
+                processedAt, lastError);
     }
 
     /** An event handled as it was received: only its eventId matters now, so its payload is not kept. */
@@ -86,10 +73,6 @@ class InboxEvent extends StoredEvent {
         lastError = abbreviate(error);
     }
 
-    String lastError() {
-        return lastError;
-    }
-
     private static String abbreviate(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
@@ -100,6 +83,22 @@ class InboxEvent extends StoredEvent {
 
     String eventId() {
         return eventId;
+    }
+
+    long orderId() {
+        return orderId;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+
+    String payload() {
+        return payload;
+    }
+
+    Status status() {
+        return status;
     }
 
     int attempts() {
@@ -114,11 +113,11 @@ class InboxEvent extends StoredEvent {
         return receivedAt;
     }
 
-    Status status() {
-        return status;
-    }
-
     Long processedAt() {
         return processedAt;
+    }
+
+    String lastError() {
+        return lastError;
     }
 }

@@ -10,7 +10,6 @@ import java.util.function.LongPredicate;
 import io.deadlinesaga.messaging.event.EventCodec;
 import io.deadlinesaga.messaging.event.SagaEvent;
 import io.deadlinesaga.messaging.support.ThrottledLog;
-import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +30,11 @@ class InboxStore {
     private final InboxRepository repository;
     private final HandlerRegistry handlers;
     private final EventCodec codec;
-    private final EntityManager entityManager;
-    private final InboxRows rows;
 
-    InboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec, EntityManager entityManager,
-            InboxRows rows) {
+    InboxStore(InboxRepository repository, HandlerRegistry handlers, EventCodec codec) {
         this.repository = repository;
-        this.rows = rows;
         this.handlers = handlers;
         this.codec = codec;
-        this.entityManager = entityManager;
     }
 
     /** Stores the events not seen before, all PENDING for the {@link Convoy}, and returns their orders. */
@@ -81,12 +75,8 @@ class InboxStore {
             handle(event, index, receivedAt);
             stored.add(InboxEvent.handledOnReceipt(event.eventId(), event.orderId(), event.eventType(), receivedAt,
                     System.currentTimeMillis()));
-            // each handler's changes go to the database now and leave the persistence context, so every query
-            // of the next handler checks a few entities for changes, not every entity of the batch so far
-            entityManager.flush();
-            entityManager.clear();
         }
-        rows.insert(stored);
+        repository.insert(stored);
         return pending;
     }
 

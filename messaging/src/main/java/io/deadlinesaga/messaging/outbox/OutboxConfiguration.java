@@ -12,12 +12,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the sending side. */
 @Configuration(proxyBeanMethods = false)
 public class OutboxConfiguration {
+
+    @Bean
+    OutboxRepository outboxRepository(DataSource dataSource) {
+        return new OutboxRepository(JdbcClient.create(dataSource));
+    }
 
     @Bean
     OutboxRelay outboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka,

@@ -7,9 +7,4 @@ package io.deadlinesaga.messaging.outbox;
  * @param error why a dead letter is one (null otherwise)
  */
 record OutboxRow(String eventId, long orderId, String eventType, String payload, String destination, String error) {
-
-    static OutboxRow of(OutboxMessage message) {
-        return new OutboxRow(message.eventId(), message.orderId(), message.eventType(), message.payload(),
-                message.destination(), message.error());
-    }
 }

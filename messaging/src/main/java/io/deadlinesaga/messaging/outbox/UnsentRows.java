@@ -60,7 +60,7 @@ final class UnsentRows {
             }
             List<OutboxMessage> sendable = inOrderOfEachOrder(claimed);
             durability.awaitSafe();
-            publisher.sendAll(sendable.stream().map(OutboxRow::of).toList());
+            publisher.sendAll(sendable.stream().map(OutboxMessage::row).toList());
             if (!sendable.isEmpty()) {
                 repository.markSent(sendable.stream().map(OutboxMessage::id).toList(), System.currentTimeMillis());
             }
@@ -79,11 +79,9 @@ final class UnsentRows {
             maxId = Math.max(maxId, message.id());
         }
         Map<Long, Long> oldestForeignRow = new HashMap<>();
-        for (Object[] row : repository.unsentUpTo(maxId)) {
-            long orderId = ((Number) row[0]).longValue();
-            long id = ((Number) row[1]).longValue();
-            if (orderIds.contains(orderId) && !claimedIds.contains(id)) {
-                oldestForeignRow.merge(orderId, id, Math::min);
+        for (OutboxRepository.Unsent row : repository.unsentUpTo(maxId)) {
+            if (orderIds.contains(row.orderId()) && !claimedIds.contains(row.id())) {
+                oldestForeignRow.merge(row.orderId(), row.id(), Math::min);
             }
         }
         if (oldestForeignRow.isEmpty()) {

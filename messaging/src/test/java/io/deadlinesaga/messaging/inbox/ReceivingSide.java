@@ -32,9 +32,8 @@ final class ReceivingSide implements AutoCloseable {
         MessagingProperties properties = TestSettings.with(settings);
         EventCodec codec = new EventCodec();
         HandlerRegistry registry = HandlerRegistry.of(handlers);
-        InboxRepository inbox = database.repository(InboxRepository.class);
-        store = transactional(new InboxStore(inbox, registry, codec, database.entityManager(),
-                new InboxRows(database.jdbc())));
+        InboxRepository inbox = new InboxRepository(database.jdbc());
+        store = transactional(new InboxStore(inbox, registry, codec));
         DeadLetters deadLetters = new DeadLetters(TestOutboxes.unrelayed(database, properties),
                 new SimpleMeterRegistry(), properties.deadLetterTopic());
         convoy = new Convoy(inbox, registry, codec, database.transactions(), properties, deadLetters);

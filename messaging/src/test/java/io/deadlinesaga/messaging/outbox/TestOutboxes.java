@@ -13,7 +13,7 @@ public final class TestOutboxes {
 
     /** An outbox whose relay is not started: what is appended stays unsent in the table. */
     public static Outbox unrelayed(TestDatabase database, MessagingProperties properties) {
-        OutboxRelay relay = new OutboxRelay(database.repository(OutboxRepository.class),
+        OutboxRelay relay = new OutboxRelay(new OutboxRepository(database.client()),
                 new RecordingBroker().template(), database.transactions(), Durability.ON_COMMIT, properties);
         return new JdbcOutbox(database.jdbc(), new EventCodec(), relay, properties.deadLetterTopic());
     }
