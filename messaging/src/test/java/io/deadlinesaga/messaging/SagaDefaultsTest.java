@@ -22,7 +22,7 @@ class SagaDefaultsTest {
 
         // then
         assertThat(environment.getProperty("saga.faults.enabled", Boolean.class)).isTrue();
-        assertThat(environment.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/messaging,classpath:db/${spring.application.name}");
+        assertThat(environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase")).isEqualTo("15s");
     }
 
     @Test
