@@ -12,7 +12,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds {@code saga-defaults.yml}, the settings every service shares (Kafka, database file, JPA, errors,
+ * Adds {@code saga-defaults.yml}, the settings every service shares (Kafka, database file, errors,
  * actuator, fault injection), with the lowest precedence: a service's own file, the environment and the command line win.
  */
 public class SagaDefaults implements EnvironmentPostProcessor {

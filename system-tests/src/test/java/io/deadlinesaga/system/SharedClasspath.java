@@ -13,10 +13,7 @@ public final class SharedClasspath {
     private static final String REACTIVE_HTTP_CLIENT =
             "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
     /** what saga-view.yml excludes, repeated because a command-line exclude replaces the file's list */
-    private static final String VIEW = String.join(",",
-            "io.deadlinesaga.messaging.MessagingAutoConfiguration",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
+    private static final String VIEW = "io.deadlinesaga.messaging.MessagingAutoConfiguration";
 
     /** What the gateway must not start: the services' plumbing, a database, Kafka. */
     public static final String GATEWAY_EXCLUDES = String.join(",", VIEW,

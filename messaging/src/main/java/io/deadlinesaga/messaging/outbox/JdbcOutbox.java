@@ -12,8 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The outbox as a table: a row per event, inserted in the caller's transaction, handed to the relay on commit. */
 class JdbcOutbox implements Outbox {
 
-    // plain JDBC: the row is write-only here, and a JPA persist would cost an immediate INSERT (the id is the
-    // table's identity) plus a managed entity for the rest of the transaction
+    // write-only here: one INSERT, nothing read back (the relay reads the row with its id)
     private static final String INSERT = "INSERT INTO outbox_message (event_id, order_id, event_type, payload,"
             + " created_at, destination, error) VALUES (?, ?, ?, ?, ?, ?, ?)";
 

@@ -21,7 +21,7 @@ public record Paging(int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw ApiProblem.badRequest("size must be a whole number from 1 to " + MAX_SIZE + ", not " + size);
         }
-        // the rows skipped must fit an int, as JPA's first result does
+        // the rows skipped must fit an int: no table here comes near that, so a larger offset is a mistake
         int lastPage = Integer.MAX_VALUE / size;
         if (page < 0 || page > lastPage) {
             throw ApiProblem.badRequest("page must be a whole number from 0 to " + lastPage + " (for size " + size
