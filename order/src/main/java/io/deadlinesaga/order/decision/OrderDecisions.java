@@ -55,6 +55,7 @@ class OrderDecisions {
         Order order = find(event.orderId());
         long now = clock.millis();
         if (order != null && order.approve(now)) {
+            orders.update(order);
             outbox.append(OrderPlaced.of(order.getId(), order.getHolderId()));
             metrics.decidedAfterCommit(order);
         }
@@ -93,8 +94,8 @@ class OrderDecisions {
     @OnEvent
     void noteOnExchangeSucceed(ExchangeSucceed event) {
         Order order = find(event.orderId());
-        if (order != null) {
-            order.exchanged(clock.millis());
+        if (order != null && order.exchanged(clock.millis())) {
+            orders.update(order);
         }
     }
 
@@ -103,6 +104,7 @@ class OrderDecisions {
     void closeOnPointUseCompensated(PointUseCompensated event) {
         Order order = find(event.orderId());
         if (order != null && order.compensated(clock.millis())) {
+            orders.update(order);
             log.info("orderId={} rejection fully compensated (refunded {})", event.orderId(), event.refunded());
         }
     }
@@ -116,6 +118,7 @@ class OrderDecisions {
 
     private void reject(Order order, RejectionReason reason, String explanation, long now) {
         if (order.reject(reason, explanation, now)) {
+            orders.update(order);
             outbox.append(OrderRejected.of(order.getId(), order.getHolderId(), reason.name()));
             metrics.decidedAfterCommit(order);
         }

@@ -2,71 +2,45 @@ package io.deadlinesaga.order.placing;
 
 import java.math.BigDecimal;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * A currency-exchange order and its outcome. The order is the saga's single arbiter: it leaves PENDING once,
  * to APPROVED or REJECTED, and never changes its decision afterwards.
  */
-@Entity
-@Table(name = "orders")
 public class Order {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** the orders table's identity: null until the order is inserted */
     private Long id;
 
-    @Column(name = "holder_id", nullable = false, length = 100)
     private String holderId;
 
-    @Column(name = "currency_id", nullable = false)
     private long currencyId;
 
-    @Column(nullable = false, precision = 19, scale = 4)
     private BigDecimal amount;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
     private OrderStatus status;
 
-    @Enumerated(EnumType.STRING)
-    @Column(length = 20)
     private RejectionReason reason;
 
     /** why, in words a user understands */
-    @Column(length = 300)
     private String detail;
 
     /** when exchange reported the order's exchange, if it has */
-    @Column(name = "exchanged_at")
     private Long exchangedAt;
 
     /** epoch ms by which the order is decided */
-    @Column(nullable = false)
     private long deadline;
 
-    @Column(name = "created_at", nullable = false)
     private long createdAt;
 
     /** the client's Idempotency-Key of the request that placed it, if it sent one: unique */
-    @Column(name = "idempotency_key", unique = true, length = 100)
     private String idempotencyKey;
 
-    @Column(name = "decided_at")
     private Long decidedAt;
 
     /** for a rejected order: when the last compensation step reported back */
-    @Column(name = "compensated_at")
     private Long compensatedAt;
 
-    protected Order() {
+    private Order() {
     }
 
     public Order(String holderId, long currencyId, BigDecimal amount, long createdAt, long deadline,
@@ -78,6 +52,35 @@ public class Order {
         this.status = OrderStatus.PENDING;
         this.createdAt = createdAt;
         this.deadline = deadline;
+    }
+
+    /** An order as its row holds it. */
+    static Order restore(long id, String holderId, long currencyId, BigDecimal amount, OrderStatus status,
+            RejectionReason reason, String detail, Long exchangedAt, long deadline, long createdAt,
+            String idempotencyKey, Long decidedAt, Long compensatedAt) {
+        Order order = new Order();
+        order.id = id;
+        order.holderId = holderId;
+        order.currencyId = currencyId;
+        order.amount = amount;
+        order.status = status;
+        order.reason = reason;
+        order.detail = detail;
+        order.exchangedAt = exchangedAt;
+        order.deadline = deadline;
+        order.createdAt = createdAt;
+        order.idempotencyKey = idempotencyKey;
+        order.decidedAt = decidedAt;
+        order.compensatedAt = compensatedAt;
+        return order;
+    }
+
+    /** Takes the id its row got on insert; an order is inserted once. */
+    void assignId(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("order " + id + " is inserted already");
+        }
+        id = newId;
     }
 
     /**
@@ -114,11 +117,16 @@ public class Order {
         return status == OrderStatus.PENDING;
     }
 
-    /** Notes that the exchange step is done, so that a rejection by the deadline can say which step was late. */
-    public void exchanged(long now) {
-        if (exchangedAt == null) {
-            exchangedAt = now;
+    /**
+     * Notes that the exchange step is done, so that a rejection by the deadline can say which step was late;
+     * false, and nothing changes, if it was noted already.
+     */
+    public boolean exchanged(long now) {
+        if (exchangedAt != null) {
+            return false;
         }
+        exchangedAt = now;
+        return true;
     }
 
     public boolean isExchanged() {
@@ -167,12 +175,20 @@ public class Order {
         return detail;
     }
 
+    Long getExchangedAt() {
+        return exchangedAt;
+    }
+
     public long getDeadline() {
         return deadline;
     }
 
     public long getCreatedAt() {
         return createdAt;
+    }
+
+    String getIdempotencyKey() {
+        return idempotencyKey;
     }
 
     public Long getDecidedAt() {

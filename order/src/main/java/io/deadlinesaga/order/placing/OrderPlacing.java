@@ -29,7 +29,7 @@ class OrderPlacing {
     @Transactional
     public Placed place(PlaceOrder request, String idempotencyKey) {
         long now = System.currentTimeMillis();
-        Order order = orders.saveAndFlush(new Order(request.holderId(), request.currencyId(), request.amount(), now,
+        Order order = orders.insert(new Order(request.holderId(), request.currencyId(), request.amount(), now,
                 now + properties.deadline().toMillis(), idempotencyKey));
         outbox.append(OrderCreated.of(order.getId(), order.getHolderId(), order.getCurrencyId(), order.getAmount(),
                 order.getDeadline()));

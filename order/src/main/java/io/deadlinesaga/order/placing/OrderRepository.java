@@ -4,15 +4,28 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.repository.Repository;
 
-/** The orders, with only what the service does with them: an order is placed once and never deleted. */
-public interface OrderRepository extends Repository<Order, Long> {
+/**
+ * The orders, with only what the service does with them: an order is placed once and never deleted. A change
+ * to an order is stored only by {@link #update}, in the transaction that made it.
+ */
+public interface OrderRepository {
 
     Optional<Order> findById(Long id);
 
-    /** Inserts the order now, so that its id is known and a reused Idempotency-Key fails here. */
-    <S extends Order> S saveAndFlush(S order);
+    /**
+     * Inserts the order now and gives it its id, so that the id is known and a reused Idempotency-Key fails here,
+     * on the key's unique constraint ({@link org.springframework.dao.DataIntegrityViolationException}).
+     *
+     * @return the order, with its id
+     */
+    Order insert(Order order);
+
+    /**
+     * Stores what changes after an order is placed: its decision (status, reason, detail, decided at), the
+     * exchange noted and the compensation recorded.
+     */
+    void update(Order order);
 
     Optional<Order> findByIdempotencyKey(String idempotencyKey);
 

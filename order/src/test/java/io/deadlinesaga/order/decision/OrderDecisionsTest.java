@@ -42,7 +42,7 @@ class OrderDecisionsTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final OrderDecisions decisions = new OrderDecisions(orders, outbox, new DecisionMetrics(meters), clock);
 
-    private final Order order = orders.saveAndFlush(new Order(HOLDER, 1, new BigDecimal("500.25"), CREATED_AT,
+    private final Order order = orders.insert(new Order(HOLDER, 1, new BigDecimal("500.25"), CREATED_AT,
             DEADLINE, null));
     private final long orderId = order.getId();
 
@@ -443,6 +443,7 @@ class OrderDecisionsTest {
 
     private <E extends SagaEvent> void deliver(Consumer<E> handler, E event) {
         transactions.run(() -> handler.accept(event));
+        assertThat(orders.changedSinceWritten()).as("orders changed but not written").isEmpty();
     }
 
     private double decisionsCounted(String outcome, String reason) {

@@ -216,11 +216,26 @@ class OrderTest {
         Order order = aPendingOrder();
 
         // when
-        order.exchanged(DECIDED);
+        boolean noted = order.exchanged(DECIDED);
 
         // then
+        assertThat(noted).isTrue();
         assertThat(order.isExchanged()).isTrue();
         assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void notesTheExchangeOnlyOnce() {
+        // given
+        Order order = aPendingOrder();
+        order.exchanged(DECIDED);
+
+        // when
+        boolean notedAgain = order.exchanged(LATER);
+
+        // then
+        assertThat(notedAgain).isFalse();
+        assertThat(order.getExchangedAt()).isEqualTo(DECIDED);
     }
 
     @Test

@@ -1,0 +1,133 @@
+package io.deadlinesaga.order.placing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The orders table. Reads take no lock: the inbox's convoy runs one order's handlers one after another, and the
+ * HTTP reads only look.
+ */
+@Repository
+class JdbcOrderRepository implements OrderRepository {
+
+    private static final String COLUMNS = "id, holder_id, currency_id, amount, status, reason, detail, exchanged_at,"
+            + " deadline, created_at, idempotency_key, decided_at, compensated_at";
+
+    private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM orders WHERE id = ?";
+
+    private static final String FIND_BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS + " FROM orders"
+            + " WHERE idempotency_key = ?";
+
+    private static final String FIND_ALL = "SELECT " + COLUMNS + " FROM orders";
+
+    private static final String PAGE = " LIMIT ? OFFSET ?";
+
+    private static final String INSERT = "INSERT INTO orders (holder_id, currency_id, amount, status, reason, detail,"
+            + " exchanged_at, deadline, created_at, idempotency_key, decided_at, compensated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    // only what an order's methods change after it is placed
+    private static final String UPDATE = "UPDATE orders SET status = ?, reason = ?, detail = ?, exchanged_at = ?,"
+            + " decided_at = ?, compensated_at = ? WHERE id = ?";
+
+    /** The order's properties a page may be sorted by, and their columns. */
+    private static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("id", "id"),
+            Map.entry("holderId", "holder_id"), Map.entry("currencyId", "currency_id"), Map.entry("amount", "amount"),
+            Map.entry("status", "status"), Map.entry("reason", "reason"), Map.entry("detail", "detail"),
+            Map.entry("exchangedAt", "exchanged_at"), Map.entry("deadline", "deadline"),
+            Map.entry("createdAt", "created_at"), Map.entry("idempotencyKey", "idempotency_key"),
+            Map.entry("decidedAt", "decided_at"), Map.entry("compensatedAt", "compensated_at"));
+
+    private final JdbcClient jdbc;
+
+    JdbcOrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Order> findById(Long id) {
+        return jdbc.sql(FIND_BY_ID).param(id).query(JdbcOrderRepository::order).optional();
+    }
+
+    @Override
+    public Order insert(Order order) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(INSERT)
+                .params(order.getHolderId(), order.getCurrencyId(), order.getAmount(), order.getStatus().name(),
+                        nameOf(order.getReason()), order.getDetail(), order.getExchangedAt(), order.getDeadline(),
+                        order.getCreatedAt(), order.getIdempotencyKey(), order.getDecidedAt(),
+                        order.getCompensatedAt())
+                .update(key, "id");
+        order.assignId(Objects.requireNonNull(key.getKey(), "the orders table gives every row an id").longValue());
+        return order;
+    }
+
+    @Override
+    public void update(Order order) {
+        long id = Objects.requireNonNull(order.getId(), "an order is inserted before it is updated");
+        int rows = jdbc.sql(UPDATE)
+                .params(order.getStatus().name(), nameOf(order.getReason()), order.getDetail(),
+                        order.getExchangedAt(), order.getDecidedAt(), order.getCompensatedAt(), id)
+                .update();
+        if (rows == 0) {
+            // orders are never deleted: a lost row must fail the transaction, not the change pass unnoticed
+            throw new OptimisticLockingFailureException("order " + id + " is not in the orders table");
+        }
+    }
+
+    @Override
+    public Optional<Order> findByIdempotencyKey(String idempotencyKey) {
+        return jdbc.sql(FIND_BY_IDEMPOTENCY_KEY).param(idempotencyKey).query(JdbcOrderRepository::order).optional();
+    }
+
+    @Override
+    public List<Order> findAllBy(Pageable page) {
+        return jdbc.sql(FIND_ALL + orderBy(page.getSort()) + PAGE)
+                .params(page.getPageSize(), page.getOffset())
+                .query(JdbcOrderRepository::order)
+                .list();
+    }
+
+    /** The page's sort as SQL, from known properties only: a property name never reaches the SQL as sent. */
+    private static String orderBy(Sort sort) {
+        if (sort.isUnsorted()) {
+            return "";
+        }
+        return sort.stream().map(JdbcOrderRepository::orderBy).collect(Collectors.joining(", ", " ORDER BY ", ""));
+    }
+
+    private static String orderBy(Sort.Order order) {
+        String column = SORTABLE.get(order.getProperty());
+        if (column == null || order.isIgnoreCase() || order.getNullHandling() != Sort.NullHandling.NATIVE) {
+            throw new IllegalArgumentException("orders cannot be sorted by " + order);
+        }
+        return column + (order.isAscending() ? " ASC" : " DESC");
+    }
+
+    private static Order order(ResultSet row, int rowNumber) throws SQLException {
+        String reason = row.getString("reason");
+        return Order.restore(row.getLong("id"), row.getString("holder_id"), row.getLong("currency_id"),
+                row.getBigDecimal("amount"), OrderStatus.valueOf(row.getString("status")),
+                reason == null ? null : RejectionReason.valueOf(reason), row.getString("detail"),
+                row.getObject("exchanged_at", Long.class), row.getLong("deadline"), row.getLong("created_at"),
+                row.getString("idempotency_key"), row.getObject("decided_at", Long.class),
+                row.getObject("compensated_at", Long.class));
+    }
+
+    private static String nameOf(RejectionReason reason) {
+        return reason == null ? null : reason.name();
+    }
+}
