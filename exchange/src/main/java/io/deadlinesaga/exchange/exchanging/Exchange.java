@@ -2,48 +2,20 @@ package io.deadlinesaga.exchange.exchanging;
 
 import java.math.BigDecimal;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+/**
+ * The one exchange of an order (the orderId is the key, so there is never a second one). Only its state and
+ * time change once it is recorded.
+ */
+public class Exchange {
 
-import io.deadlinesaga.messaging.persistence.AssignedIdEntity;
-
-/** The one exchange of an order (the orderId is the key, so there is never a second one). */
-@Entity
-@Table(name = "exchange")
-public class Exchange extends AssignedIdEntity<Long> {
-
-    @Id
-    @Column(name = "order_id")
-    private Long orderId;
-
-    @Column(name = "user_id", nullable = false, length = 100)
-    private String userId;
-
-    @Column(name = "currency_id", nullable = false)
-    private long currencyId;
-
-    @Column(nullable = false, precision = 19, scale = 4)
-    private BigDecimal amount;
-
-    @Column(nullable = false, precision = 19, scale = 6)
-    private BigDecimal rate;
-
-    @Column(nullable = false, precision = 19, scale = 4)
-    private BigDecimal point;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
+    private final long orderId;
+    private final String userId;
+    private final long currencyId;
+    private final BigDecimal amount;
+    private final BigDecimal rate;
+    private final BigDecimal point;
     private ExchangeState state;
-
-    @Column(name = "updated_at", nullable = false)
     private long updatedAt;
-
-    protected Exchange() {
-    }
 
     private Exchange(long orderId, String userId, long currencyId, BigDecimal amount, BigDecimal rate,
             BigDecimal point, ExchangeState state, long now) {
@@ -68,6 +40,12 @@ public class Exchange extends AssignedIdEntity<Long> {
                 ExchangeState.CLOSED, now);
     }
 
+    /** An exchange as its row stores it. */
+    static Exchange restore(long orderId, String userId, long currencyId, BigDecimal amount, BigDecimal rate,
+            BigDecimal point, ExchangeState state, long updatedAt) {
+        return new Exchange(orderId, userId, currencyId, amount, rate, point, state, updatedAt);
+    }
+
     /** Undoes the exchange if it is in effect; false, and nothing changes, otherwise. */
     public boolean compensate(long now) {
         if (state != ExchangeState.EXCHANGED) {
@@ -82,12 +60,7 @@ public class Exchange extends AssignedIdEntity<Long> {
         return state == ExchangeState.EXCHANGED;
     }
 
-    @Override
-    public Long getId() {
-        return orderId;
-    }
-
-    public Long getOrderId() {
+    public long getOrderId() {
         return orderId;
     }
 

@@ -89,8 +89,8 @@ class ExchangeReactions {
     private void exchange(OrderCreated event) {
         BigDecimal rate = rates.rateOf(event.currencyId());
         BigDecimal point = ExchangeRates.points(event.amount(), rate);
-        exchanges.save(Exchange.exchanged(event.orderId(), event.holderId(), event.currencyId(), event.amount(), rate,
-                point, clock.millis()));
+        exchanges.insert(Exchange.exchanged(event.orderId(), event.holderId(), event.currencyId(), event.amount(),
+                rate, point, clock.millis()));
         outbox.append(ExchangeSucceed.of(event.orderId(), event.holderId(), event.currencyId(), event.amount(), rate,
                 point));
     }
@@ -101,10 +101,11 @@ class ExchangeReactions {
         long now = clock.millis();
         Exchange exchange = exchanges.findById(event.orderId()).orElse(null);
         if (exchange == null) {
-            exchanges.save(Exchange.closedBeforeExchange(event.orderId(), event.holderId(), now));
+            exchanges.insert(Exchange.closedBeforeExchange(event.orderId(), event.holderId(), now));
             outbox.append(ExchangeCompensated.of(event.orderId(), event.holderId(), BigDecimal.ZERO, false));
         }
         else if (exchange.compensate(now)) {
+            exchanges.update(exchange);
             outbox.append(ExchangeCompensated.of(event.orderId(), exchange.getUserId(), exchange.getPoint(), true));
         }
         else {

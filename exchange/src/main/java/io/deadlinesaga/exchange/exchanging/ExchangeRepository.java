@@ -4,16 +4,25 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.repository.Repository;
 
 /** The exchanges, one per order, with only what the service does with them. */
-public interface ExchangeRepository extends Repository<Exchange, Long> {
+public interface ExchangeRepository {
 
     Optional<Exchange> findById(Long orderId);
 
     boolean existsById(Long orderId);
 
-    <S extends Exchange> S save(S exchange);
+    /**
+     * Stores a new exchange; a second one of the same order fails with a
+     * {@link org.springframework.dao.DataIntegrityViolationException}, as the order is the key.
+     */
+    void insert(Exchange exchange);
+
+    /**
+     * Writes what may change of a stored exchange (its state and time); one that is not stored fails with an
+     * {@link org.springframework.dao.OptimisticLockingFailureException}.
+     */
+    void update(Exchange exchange);
 
     /** One page, in the page's order; no count of all rows. */
     List<Exchange> findAllBy(Pageable page);

@@ -90,16 +90,6 @@ class ExchangeTest {
         assertThat(closed.getUpdatedAt()).isEqualTo(EXCHANGED_AT);
     }
 
-    @Test
-    void isKeyedByItsOrder() {
-        // when
-        Exchange exchange = anExchange();
-
-        // then
-        assertThat(exchange.getId()).isEqualTo(ORDER_ID);
-        assertThat(exchange.isNew()).isTrue();
-    }
-
     private static Exchange anExchange() {
         return Exchange.exchanged(ORDER_ID, "jjy", 1, new BigDecimal("500.25"), new BigDecimal("1.1"),
                 new BigDecimal("550.275"), EXCHANGED_AT);

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 
 /** The exchange table in memory, keyed by order. */
@@ -11,6 +13,21 @@ class InMemoryExchanges extends InMemoryRepository<Exchange, Long> implements Ex
 
     InMemoryExchanges() {
         super(Exchange::getOrderId);
+    }
+
+    @Override
+    public synchronized void insert(Exchange exchange) {
+        if (existsById(exchange.getOrderId())) {
+            throw new DuplicateKeyException("duplicate key " + exchange.getOrderId() + " in exchange");
+        }
+        save(exchange);
+    }
+
+    @Override
+    public synchronized void update(Exchange exchange) {
+        if (!existsById(exchange.getOrderId())) {
+            throw new OptimisticLockingFailureException("no exchange of order " + exchange.getOrderId());
+        }
     }
 
     @Override
