@@ -25,7 +25,8 @@ public class AccountOpening {
         if (accounts.existsById(userId)) {
             throw ApiProblem.conflict("an account for " + userId + " already exists");
         }
-        PointAccount account = accounts.saveAndFlush(new PointAccount(userId, point, System.currentTimeMillis()));
+        PointAccount account = new PointAccount(userId, point, System.currentTimeMillis());
+        accounts.insert(account);
         events.publishEvent(new AccountOpened(account));
         return account;
     }

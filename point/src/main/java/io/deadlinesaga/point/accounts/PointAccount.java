@@ -2,32 +2,12 @@ package io.deadlinesaga.point.accounts;
 
 import java.math.BigDecimal;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Index;
-import jakarta.persistence.Table;
-
-import io.deadlinesaga.messaging.persistence.AssignedIdEntity;
-
 /** A holder's points. The balance never goes below zero. */
-@Entity
-// the index serves GET /points, newest first
-@Table(name = "point_account", indexes = @Index(name = "point_account_newest", columnList = "created_at, user_id"))
-public class PointAccount extends AssignedIdEntity<String> {
+public class PointAccount {
 
-    @Id
-    @Column(name = "user_id", length = 100)
-    private String userId;
-
-    @Column(nullable = false, precision = 19, scale = 4)
+    private final String userId;
     private BigDecimal point;
-
-    @Column(name = "created_at", nullable = false)
-    private long createdAt;
-
-    protected PointAccount() {
-    }
+    private final long createdAt;
 
     public PointAccount(String userId, BigDecimal point, long createdAt) {
         if (point.signum() < 0) {
@@ -36,6 +16,13 @@ public class PointAccount extends AssignedIdEntity<String> {
         this.userId = userId;
         this.point = point;
         this.createdAt = createdAt;
+    }
+
+    /** An account as its row stores it; the balance is taken as stored, as the opening already checked it. */
+    static PointAccount restore(String userId, BigDecimal point, long createdAt) {
+        PointAccount account = new PointAccount(userId, BigDecimal.ZERO, createdAt);
+        account.point = point;
+        return account;
     }
 
     /** Deducts the points if the balance covers them (a balance equal to the amount is enough). */
@@ -56,11 +43,6 @@ public class PointAccount extends AssignedIdEntity<String> {
             throw new IllegalArgumentException("a refund is never negative, was " + points);
         }
         point = point.add(points);
-    }
-
-    @Override
-    public String getId() {
-        return userId;
     }
 
     public String getUserId() {

@@ -1,11 +1,10 @@
 package io.deadlinesaga.point.ledger;
 
-import org.springframework.data.repository.Repository;
-
 /** The orders point knows to be rejected: recorded once, then only asked about. */
-interface ClosedOrderRepository extends Repository<ClosedOrder, Long> {
+interface ClosedOrderRepository {
 
     boolean existsById(Long orderId);
 
-    <S extends ClosedOrder> S save(S closedOrder);
+    /** Records the order as closed; a second record of it fails on the key. */
+    void insert(ClosedOrder closedOrder);
 }

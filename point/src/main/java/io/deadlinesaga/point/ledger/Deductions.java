@@ -7,6 +7,7 @@ import io.deadlinesaga.messaging.event.PointUseFailed;
 import io.deadlinesaga.messaging.event.PointUsed;
 import io.deadlinesaga.messaging.outbox.Outbox;
 import io.deadlinesaga.point.accounts.PointAccount;
+import io.deadlinesaga.point.accounts.PointAccountRepository;
 
 import org.springframework.stereotype.Component;
 
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class Deductions {
 
+    private final PointAccountRepository accounts;
     private final LedgerRepository ledger;
     private final Outbox outbox;
     private final Clock clock;
 
-    Deductions(LedgerRepository ledger, Outbox outbox, Clock clock) {
+    Deductions(PointAccountRepository accounts, LedgerRepository ledger, Outbox outbox, Clock clock) {
+        this.accounts = accounts;
         this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
@@ -26,7 +29,8 @@ class Deductions {
 
     void use(PointAccount account, long orderId, BigDecimal points) {
         if (account.deduct(points)) {
-            ledger.save(new LedgerEntry(orderId, account.getUserId(), EntryType.DEDUCTION, points,
+            accounts.update(account);
+            ledger.insert(new LedgerEntry(orderId, account.getUserId(), EntryType.DEDUCTION, points,
                     account.getPoint(), clock.millis()));
             outbox.append(PointUsed.of(orderId, account.getUserId(), points, account.getPoint()));
         }

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EarlyOrders extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(EarlyOrders.class);
-    private static final Limit HOLDERS_PER_TICK = Limit.of(100);
+    private static final int HOLDERS_PER_TICK = 100;
 
     private final PendingUseRepository pendingUses;
     private final PointAccountRepository accounts;
@@ -52,7 +51,7 @@ class EarlyOrders extends PeriodicTask {
 
     /** The order waits for its holder's account; needs the handler's transaction. */
     void waitForAccount(long orderId, String userId, BigDecimal points) {
-        pendingUses.save(new PendingUse(orderId, userId, points, clock.millis()));
+        pendingUses.insert(new PendingUse(orderId, userId, points, clock.millis()));
         log.info("orderId={} waits for a point account of {}", orderId, userId);
         AfterCommit.run(this::runSoon);
     }
@@ -83,6 +82,7 @@ class EarlyOrders extends PeriodicTask {
             if (account == null) {
                 if (pending.isDue(now)) {
                     pending.lookAgainAfter(now, settings.delayAfter(pending.looks() + 1));
+                    pendingUses.update(pending);
                 }
                 continue;
             }

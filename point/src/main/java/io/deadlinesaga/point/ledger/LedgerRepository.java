@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.repository.Repository;
 
 /** The point ledger, with only what the service does with it: entries are added, never changed or deleted. */
-public interface LedgerRepository extends Repository<LedgerEntry, Long> {
+public interface LedgerRepository {
 
-    <S extends LedgerEntry> S save(S entry);
+    /**
+     * Inserts the entry now and gives it the table's id; a second entry of the same order and type fails with a
+     * {@link org.springframework.dao.DataIntegrityViolationException}.
+     */
+    void insert(LedgerEntry entry);
 
     Optional<LedgerEntry> findByOrderIdAndType(long orderId, EntryType type);
 

@@ -3,49 +3,24 @@ package io.deadlinesaga.point.ledger;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Index;
-import jakarta.persistence.Table;
-
-import io.deadlinesaga.messaging.persistence.AssignedIdEntity;
-
 /**
  * An exchange that arrived before its holder had a point account (an early event): it waits here, holding
  * nothing, and is looked at again at {@code nextLookAt}, with growing pauses, until the account is there (then
  * the points are deducted) or the order is rejected (then it is dropped). Being a row, the wait survives any
  * restart.
  */
-@Entity
-@Table(name = "point_pending_use", indexes = {
-        @Index(name = "pending_by_user", columnList = "user_id, order_id"),
-        @Index(name = "pending_due", columnList = "next_look_at")})
-public class PendingUse extends AssignedIdEntity<Long> {
+public class PendingUse {
 
-    @Id
-    @Column(name = "order_id")
-    private Long orderId;
-
-    @Column(name = "user_id", nullable = false, length = 100)
-    private String userId;
-
-    @Column(nullable = false, precision = 19, scale = 4)
-    private BigDecimal point;
-
-    @Column(name = "created_at", nullable = false)
-    private long createdAt;
+    private final long orderId;
+    private final String userId;
+    private final BigDecimal point;
+    private final long createdAt;
 
     /** epoch ms of its next look for the account */
-    @Column(name = "next_look_at", nullable = false, columnDefinition = "BIGINT DEFAULT 0")
     private long nextLookAt;
 
     /** how many looks found no account */
-    @Column(nullable = false, columnDefinition = "INTEGER DEFAULT 0")
     private int looks;
-
-    protected PendingUse() {
-    }
 
     /** Waits from {@code now}; the first look is due at once (the account may have been opened meanwhile). */
     PendingUse(long orderId, String userId, BigDecimal point, long now) {
@@ -54,6 +29,15 @@ public class PendingUse extends AssignedIdEntity<Long> {
         this.point = point;
         this.createdAt = now;
         this.nextLookAt = now;
+    }
+
+    /** A waiting order as its row stores it. */
+    static PendingUse restore(long orderId, String userId, BigDecimal point, long createdAt, long nextLookAt,
+            int looks) {
+        PendingUse pending = new PendingUse(orderId, userId, point, createdAt);
+        pending.nextLookAt = nextLookAt;
+        pending.looks = looks;
+        return pending;
     }
 
     /** A look found no account: the next one is due after {@code pause}, which the caller grows with each look. */
@@ -70,9 +54,12 @@ public class PendingUse extends AssignedIdEntity<Long> {
         return looks;
     }
 
-    @Override
-    public Long getId() {
-        return orderId;
+    long nextLookAt() {
+        return nextLookAt;
+    }
+
+    long createdAt() {
+        return createdAt;
     }
 
     public long getOrderId() {

@@ -103,16 +103,17 @@ class PointReactions {
         BigDecimal refunded = deduction != null ? deduction.getPoint() : BigDecimal.ZERO;
         if (account != null) {
             account.refund(refunded);
+            accounts.update(account);
         }
         BigDecimal balance = account != null ? account.getPoint() : BigDecimal.ZERO;
-        ledger.save(new LedgerEntry(orderId, userId, EntryType.REFUND, refunded, balance, clock.millis()));
+        ledger.insert(new LedgerEntry(orderId, userId, EntryType.REFUND, refunded, balance, clock.millis()));
         outbox.append(PointUseCompensated.of(orderId, userId, refunded, balance));
     }
 
     private void close(long orderId) {
         pendingUses.dropFor(orderId);
         if (!closedOrders.existsById(orderId)) {
-            closedOrders.save(new ClosedOrder(orderId, clock.millis()));
+            closedOrders.insert(new ClosedOrder(orderId, clock.millis()));
         }
     }
 }

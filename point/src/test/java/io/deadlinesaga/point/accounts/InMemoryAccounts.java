@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 
 /** The point accounts in memory, keyed by holder; the lock of {@link #findForUpdate} is a no-op. */
@@ -17,12 +19,29 @@ public class InMemoryAccounts extends InMemoryRepository<PointAccount, String> i
 
     /** An account of {@code userId} with {@code points}, as opened at {@code openedAt}. */
     public PointAccount open(String userId, String points, long openedAt) {
-        return save(new PointAccount(userId, new BigDecimal(points), openedAt));
+        PointAccount account = new PointAccount(userId, new BigDecimal(points), openedAt);
+        insert(account);
+        return account;
     }
 
     /** The holder's balance now. */
     public BigDecimal balanceOf(String userId) {
         return findById(userId).orElseThrow().getPoint();
+    }
+
+    @Override
+    public synchronized void insert(PointAccount account) {
+        if (existsById(account.getUserId())) {
+            throw new DuplicateKeyException("duplicate key " + account.getUserId() + " in point_account");
+        }
+        save(account);
+    }
+
+    @Override
+    public synchronized void update(PointAccount account) {
+        if (!existsById(account.getUserId())) {
+            throw new OptimisticLockingFailureException("no point account of " + account.getUserId());
+        }
     }
 
     @Override

@@ -92,7 +92,7 @@ class PointAccountTest {
 
         // then
         assertThat(account.getPoint()).isZero();
-        assertThat(account.getId()).isEqualTo("jjy");
+        assertThat(account.getUserId()).isEqualTo("jjy");
     }
 
     @Test

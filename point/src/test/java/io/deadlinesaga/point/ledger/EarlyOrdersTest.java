@@ -210,7 +210,7 @@ class EarlyOrdersTest {
     void deductsNothingForAWaitingOrderFoundClosedWhenItsAccountComes() {
         // given: the order was closed while its row was being looked at
         point.deliver(anExchangeSucceed(ORDER_ID, NEWCOMER, "300"));
-        point.transactions.run(() -> point.closedOrders.save(new ClosedOrder(ORDER_ID, NOW)));
+        point.transactions.run(() -> point.closedOrders.insert(new ClosedOrder(ORDER_ID, NOW)));
 
         // when
         point.openAccount(NEWCOMER, "1000");

@@ -6,9 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
-import org.springframework.test.util.ReflectionTestUtils;
 
 /** The ledger in memory, with the table's rule: one entry per order and type. */
 class InMemoryLedger extends InMemoryRepository<LedgerEntry, Long> implements LedgerRepository {
@@ -20,15 +19,13 @@ class InMemoryLedger extends InMemoryRepository<LedgerEntry, Long> implements Le
     }
 
     @Override
-    public synchronized <S extends LedgerEntry> S save(S entry) {
-        if (entry.getId() == null) {
-            if (existsByOrderIdAndType(entry.getOrderId(), entry.getType())) {
-                throw new DataIntegrityViolationException("one_entry_per_order_and_type: a second "
-                        + entry.getType() + " for order " + entry.getOrderId());
-            }
-            ReflectionTestUtils.setField(entry, "id", lastId.incrementAndGet());
+    public synchronized void insert(LedgerEntry entry) {
+        if (existsByOrderIdAndType(entry.getOrderId(), entry.getType())) {
+            throw new DuplicateKeyException("one_entry_per_order_and_type: a second " + entry.getType()
+                    + " for order " + entry.getOrderId());
         }
-        return super.save(entry);
+        entry.inserted(lastId.incrementAndGet());
+        save(entry);
     }
 
     @Override

@@ -7,14 +7,38 @@ import java.util.stream.Collectors;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.util.ReflectionTestUtils;
 
-/** The orders waiting for an account, in memory; the queries do what their JPQL does, the locks nothing. */
+/** The orders waiting for an account, in memory; the queries do what their SQL does, the locks nothing. */
 class InMemoryPendingUses extends InMemoryRepository<PendingUse, Long> implements PendingUseRepository {
 
     InMemoryPendingUses() {
         super(PendingUse::getOrderId);
+    }
+
+    @Override
+    public synchronized void insert(PendingUse pendingUse) {
+        if (existsById(pendingUse.getOrderId())) {
+            throw new DuplicateKeyException("duplicate key " + pendingUse.getOrderId() + " in point_pending_use");
+        }
+        save(pendingUse);
+    }
+
+    @Override
+    public synchronized void update(PendingUse pendingUse) {
+        if (!existsById(pendingUse.getOrderId())) {
+            throw new OptimisticLockingFailureException("no waiting order " + pendingUse.getOrderId());
+        }
+    }
+
+    @Override
+    public synchronized void delete(PendingUse pendingUse) {
+        if (!existsById(pendingUse.getOrderId())) {
+            throw new OptimisticLockingFailureException("no waiting order " + pendingUse.getOrderId());
+        }
+        super.delete(pendingUse);
     }
 
     @Override
@@ -32,11 +56,11 @@ class InMemoryPendingUses extends InMemoryRepository<PendingUse, Long> implement
     }
 
     @Override
-    public List<String> findUsersDue(long now, Limit limit) {
+    public List<String> findUsersDue(long now, int limit) {
         Map<String, Long> firstDue = rows().filter(pending -> nextLookAt(pending) <= now).collect(
                 Collectors.toMap(PendingUse::getUserId, InMemoryPendingUses::nextLookAt, Math::min));
         return firstDue.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .limit(limit.isLimited() ? limit.max() : Long.MAX_VALUE).toList();
+                .limit(limit).toList();
     }
 
     @Override
@@ -48,6 +72,6 @@ class InMemoryPendingUses extends InMemoryRepository<PendingUse, Long> implement
 
     /** When the waiting order is looked at next, epoch ms. */
     static long nextLookAt(PendingUse pending) {
-        return (long) ReflectionTestUtils.getField(pending, "nextLookAt");
+        return pending.nextLookAt();
     }
 }

@@ -33,7 +33,7 @@ final class PointFixture {
     final InMemoryClosedOrders closedOrders = new InMemoryClosedOrders();
     final InMemoryPendingUses pendingUses = new InMemoryPendingUses();
     final InMemoryOutbox outbox = new InMemoryOutbox();
-    final Deductions deductions = new Deductions(ledger, outbox, clock);
+    final Deductions deductions = new Deductions(accounts, ledger, outbox, clock);
     final EarlyOrders earlyOrders = new EarlyOrders(pendingUses, accounts, closedOrders, deductions,
             transactions.template(), EARLY_ORDERS, clock);
     final PointReactions reactions = new PointReactions(accounts, ledger, closedOrders, pendingUses, outbox,
