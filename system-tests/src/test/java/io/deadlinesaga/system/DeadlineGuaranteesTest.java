@@ -123,11 +123,13 @@ class DeadlineGuaranteesTest {
         long due = System.currentTimeMillis() + 60_000;
         DeadlineRepository deadlines = system.bean("deadline", DeadlineRepository.class);
         TransactionTemplate transaction = new TransactionTemplate(system.bean("deadline", PlatformTransactionManager.class));
-        transaction.executeWithoutResult(status -> deadlines.save(Deadline.pending(orderId, due, due - 60_000)));
+        transaction.executeWithoutResult(status -> deadlines.insert(Deadline.pending(orderId, due, due - 60_000)));
         CountDownLatch firing = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Void> fired = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-            assertThat(deadlines.lockPending(orderId).orElseThrow().fire(due)).isTrue();
+            Deadline deadline = deadlines.lockPending(orderId).orElseThrow();
+            assertThat(deadline.fire(due)).isTrue();
+            deadlines.update(deadline);
             firing.countDown();
             awaitLatch(commit);
         }));

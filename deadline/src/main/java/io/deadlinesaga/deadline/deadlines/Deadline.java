@@ -1,47 +1,29 @@
 package io.deadlinesaga.deadline.deadlines;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Index;
-import jakarta.persistence.Table;
-
-import io.deadlinesaga.messaging.persistence.AssignedIdEntity;
-
 /** An order's deadline. It fires at most once, and never after it was cancelled. */
-@Entity
-@Table(name = "deadline", indexes = @Index(name = "deadline_due", columnList = "state, due_at"))
-public class Deadline extends AssignedIdEntity<Long> {
+public class Deadline {
 
-    @Id
-    @Column(name = "order_id")
-    private Long orderId;
+    private final long orderId;
 
     /** epoch ms */
-    @Column(name = "due_at", nullable = false)
-    private long dueAt;
+    private final long dueAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
     private DeadlineState state;
 
-    @Column(name = "created_at", nullable = false)
-    private long createdAt;
+    private final long createdAt;
 
-    @Column(name = "closed_at")
     private Long closedAt;
 
-    protected Deadline() {
-    }
-
-    private Deadline(long orderId, long dueAt, DeadlineState state, long now) {
+    private Deadline(long orderId, long dueAt, DeadlineState state, long createdAt, Long closedAt) {
         this.orderId = orderId;
         this.dueAt = dueAt;
         this.state = state;
-        this.createdAt = now;
-        this.closedAt = state == DeadlineState.PENDING ? null : now;
+        this.createdAt = createdAt;
+        this.closedAt = closedAt;
+    }
+
+    private Deadline(long orderId, long dueAt, DeadlineState state, long now) {
+        this(orderId, dueAt, state, now, state == DeadlineState.PENDING ? null : now);
     }
 
     public static Deadline pending(long orderId, long dueAt, long now) {
@@ -51,6 +33,11 @@ public class Deadline extends AssignedIdEntity<Long> {
     /** The order was decided before its deadline was even registered: it must never fire. */
     public static Deadline cancelledBeforeRegistration(long orderId, long now) {
         return new Deadline(orderId, 0, DeadlineState.CANCELLED, now);
+    }
+
+    /** A deadline as its row holds it. */
+    static Deadline restore(long orderId, long dueAt, DeadlineState state, long createdAt, Long closedAt) {
+        return new Deadline(orderId, dueAt, state, createdAt, closedAt);
     }
 
     public boolean isDue(long now) {
@@ -75,11 +62,6 @@ public class Deadline extends AssignedIdEntity<Long> {
         state = DeadlineState.CANCELLED;
         closedAt = now;
         return true;
-    }
-
-    @Override
-    public Long getId() {
-        return orderId;
     }
 
     public Long getOrderId() {

@@ -98,6 +98,7 @@ public class DeadlineClock extends PeriodicTask {
             set(deadline.getOrderId(), deadline.getDueAt()); // woken early: wait for the due time
             return;
         }
+        deadlines.update(deadline);
         outbox.append(DeadlineReached.of(deadline.getOrderId(), deadline.getDueAt(), now));
         long late = now - deadline.getDueAt();
         lateness.record(late, TimeUnit.MILLISECONDS);
@@ -108,8 +109,8 @@ public class DeadlineClock extends PeriodicTask {
     @Override
     protected void runOnce() {
         long horizon = clock.millis() + 2 * properties.sweepInterval().toMillis();
-        for (Object[] row : deadlines.findPendingDueBefore(horizon)) {
-            set(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        for (DeadlineRepository.Due due : deadlines.findPendingDueBefore(horizon)) {
+            set(due.orderId(), due.dueAt());
         }
     }
 

@@ -29,7 +29,7 @@ class DeadlineReactions {
         if (deadlines.existsById(event.orderId())) {
             return;
         }
-        deadlines.save(Deadline.pending(event.orderId(), event.deadline(), clock.millis()));
+        deadlines.insert(Deadline.pending(event.orderId(), event.deadline(), clock.millis()));
         timers.setAfterCommit(event.orderId(), event.deadline());
     }
 
@@ -45,8 +45,11 @@ class DeadlineReactions {
 
     private void cancel(long orderId) {
         long now = clock.millis();
-        deadlines.lock(orderId).ifPresentOrElse(deadline -> deadline.cancel(now),
-                () -> deadlines.save(Deadline.cancelledBeforeRegistration(orderId, now)));
+        deadlines.lock(orderId).ifPresentOrElse(deadline -> {
+            if (deadline.cancel(now)) {
+                deadlines.update(deadline);
+            }
+        }, () -> deadlines.insert(Deadline.cancelledBeforeRegistration(orderId, now)));
         timers.dropAfterCommit(orderId);
     }
 }

@@ -147,6 +147,6 @@ class DeadlineClockTest {
     }
 
     private void aPendingDeadline() {
-        service.transactions.run(() -> service.deadlines.save(Deadline.pending(ORDER_ID, DUE, NOW)));
+        service.transactions.run(() -> service.deadlines.insert(Deadline.pending(ORDER_ID, DUE, NOW)));
     }
 }

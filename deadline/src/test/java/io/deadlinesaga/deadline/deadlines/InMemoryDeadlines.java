@@ -1,18 +1,46 @@
 package io.deadlinesaga.deadline.deadlines;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import io.deadlinesaga.messaging.testing.InMemoryRepository;
-
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 
-/** The deadline table in memory, keyed by order; the locks are no-ops, the queries do what their SQL does. */
-class InMemoryDeadlines extends InMemoryRepository<Deadline, Long> implements DeadlineRepository {
+/**
+ * The deadline table in memory, keyed by order; the locks are no-ops, the queries do what their SQL does. It
+ * keeps copies, as the table keeps rows: a change to a found deadline is lost unless it is written back with
+ * {@link #update}, so a reaction that forgets to write fails its test.
+ */
+class InMemoryDeadlines implements DeadlineRepository {
 
-    InMemoryDeadlines() {
-        super(Deadline::getOrderId);
+    private final Map<Long, Deadline> rows = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Optional<Deadline> findById(long orderId) {
+        return Optional.ofNullable(rows.get(orderId)).map(InMemoryDeadlines::copy);
+    }
+
+    @Override
+    public synchronized boolean existsById(long orderId) {
+        return rows.containsKey(orderId);
+    }
+
+    @Override
+    public synchronized void insert(Deadline deadline) {
+        if (rows.putIfAbsent(deadline.getOrderId(), copy(deadline)) != null) {
+            throw new DuplicateKeyException("duplicate key " + deadline.getOrderId() + " in deadline");
+        }
+    }
+
+    @Override
+    public synchronized void update(Deadline deadline) {
+        if (rows.replace(deadline.getOrderId(), copy(deadline)) == null) {
+            throw new OptimisticLockingFailureException("no deadline of order " + deadline.getOrderId() + " to update");
+        }
     }
 
     @Override
@@ -26,14 +54,24 @@ class InMemoryDeadlines extends InMemoryRepository<Deadline, Long> implements De
     }
 
     @Override
-    public List<Object[]> findPendingDueBefore(long until) {
-        return rows().filter(deadline -> deadline.getState() == DeadlineState.PENDING && deadline.getDueAt() <= until)
+    public synchronized List<Due> findPendingDueBefore(long until) {
+        return rows.values().stream()
+                .filter(deadline -> deadline.getState() == DeadlineState.PENDING && deadline.getDueAt() <= until)
                 .sorted(Comparator.comparingLong(Deadline::getDueAt))
-                .map(deadline -> new Object[] {deadline.getOrderId(), deadline.getDueAt()}).toList();
+                .map(deadline -> new Due(deadline.getOrderId(), deadline.getDueAt())).toList();
     }
 
     @Override
     public List<Deadline> findAllBy(Pageable page) {
         throw new UnsupportedOperationException("a web read: the reactions never list deadlines");
+    }
+
+    synchronized int count() {
+        return rows.size();
+    }
+
+    private static Deadline copy(Deadline deadline) {
+        return Deadline.restore(deadline.getOrderId(), deadline.getDueAt(), deadline.getState(),
+                deadline.getCreatedAt(), deadline.getClosedAt());
     }
 }
