@@ -28,8 +28,7 @@ class DeadlineController {
     @Transactional(readOnly = true)
     List<DeadlineView> list(@RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return deadlines.findAllBy(Paging.of(page, size).newestFirst("orderId")).stream().map(DeadlineView::of)
-                .toList();
+        return deadlines.findNewest(Paging.of(page, size)).stream().map(DeadlineView::of).toList();
     }
 
     @GetMapping("/{orderId}")

@@ -3,7 +3,7 @@ package io.deadlinesaga.deadline.deadlines;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Pageable;
+import io.deadlinesaga.messaging.web.Paging;
 
 /** The deadlines, one per order, with only what the service does with them. */
 public interface DeadlineRepository {
@@ -30,8 +30,8 @@ public interface DeadlineRepository {
     /** Pending deadlines due before {@code until} (inclusive), earliest first. */
     List<Due> findPendingDueBefore(long until);
 
-    /** One page, in the page's order; no count of all rows. */
-    List<Deadline> findAllBy(Pageable page);
+    /** One page of the deadlines, of the newest order (highest orderId) first; no count of all rows. */
+    List<Deadline> findNewest(Paging page);
 
     /**
      * A pending deadline, as the clock needs it to set a timer.

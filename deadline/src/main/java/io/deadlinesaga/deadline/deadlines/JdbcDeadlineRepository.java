@@ -2,13 +2,11 @@ package io.deadlinesaga.deadline.deadlines;
 
 import java.sql.Types;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +34,8 @@ class JdbcDeadlineRepository implements DeadlineRepository {
     private static final String PENDING_DUE_BEFORE = "SELECT order_id, due_at FROM deadline"
             + " WHERE state = 'PENDING' AND due_at <= ? ORDER BY due_at";
 
-    private static final String PAGE = "SELECT " + COLUMNS + " FROM deadline";
-
-    private static final String LIMIT_OFFSET = " LIMIT ? OFFSET ?";
-
-    /** the properties a page may be sorted by, and their columns */
-    private static final Map<String, String> SORTABLE = Map.of("orderId", "order_id", "dueAt", "due_at",
-            "state", "state", "createdAt", "created_at", "closedAt", "closed_at");
+    private static final String FIND_NEWEST = "SELECT " + COLUMNS + " FROM deadline ORDER BY order_id DESC"
+            + " LIMIT ? OFFSET ?";
 
     private static final RowMapper<Deadline> DEADLINE = (rs, row) -> Deadline.restore(rs.getLong("order_id"),
             rs.getLong("due_at"), DeadlineState.valueOf(rs.getString("state")), rs.getLong("created_at"),
@@ -97,29 +90,12 @@ class JdbcDeadlineRepository implements DeadlineRepository {
     }
 
     @Override
-    public List<Deadline> findAllBy(Pageable page) {
-        return jdbc.sql(PAGE + orderBy(page.getSort()) + LIMIT_OFFSET).param(page.getPageSize())
-                .param(page.getOffset()).query(DEADLINE).list();
+    public List<Deadline> findNewest(Paging page) {
+        return jdbc.sql(FIND_NEWEST).params(page.size(), page.offset()).query(DEADLINE).list();
     }
 
     /** The nullable column typed, for the drivers that cannot tell the type of a null on their own. */
     private static SqlParameterValue closedAt(Deadline deadline) {
         return new SqlParameterValue(Types.BIGINT, deadline.getClosedAt());
-    }
-
-    private static String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        return sort.stream().map(order -> column(order.getProperty()) + (order.isAscending() ? " ASC" : " DESC"))
-                .collect(Collectors.joining(", ", " ORDER BY ", ""));
-    }
-
-    private static String column(String property) {
-        String column = SORTABLE.get(property);
-        if (column == null) {
-            throw new IllegalArgumentException("deadlines cannot be sorted by " + property);
-        }
-        return column;
     }
 }

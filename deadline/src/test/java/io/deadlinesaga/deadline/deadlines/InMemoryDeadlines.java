@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.deadlinesaga.messaging.web.Paging;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
 
 /**
  * The deadline table in memory, keyed by order; the locks are no-ops, the queries do what their SQL does. It
@@ -62,7 +63,7 @@ class InMemoryDeadlines implements DeadlineRepository {
     }
 
     @Override
-    public List<Deadline> findAllBy(Pageable page) {
+    public List<Deadline> findNewest(Paging page) {
         throw new UnsupportedOperationException("a web read: the reactions never list deadlines");
     }
 

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -249,7 +247,7 @@ class JdbcDeadlineRepositoryTest {
                 new DeadlineRepository.Due(1, DUE + 2));
     }
 
-    // findAllBy
+    // findNewest
 
     @Test
     void listsAPageOfTheNewestOrdersFirst() {
@@ -259,9 +257,10 @@ class JdbcDeadlineRepositoryTest {
         }
 
         // when
-        List<Deadline> first = deadlines.findAllBy(Paging.of("0", "2").newestFirst("orderId"));
-        List<Deadline> second = deadlines.findAllBy(Paging.of("1", "2").newestFirst("orderId"));
-        List<Deadline> last = deadlines.findAllBy(Paging.of("2", "2").newestFirst("orderId"));
+        List<Deadline> first = deadlines.findNewest(Paging.of("0", "2"));
+        List<Deadline> second = deadlines.findNewest(Paging.of("1", "2"));
+        List<Deadline> last = deadlines.findNewest(Paging.of("2", "2"));
+        List<Deadline> beyond = deadlines.findNewest(Paging.of("3", "2"));
 
         // then
         assertThat(first).extracting(Deadline::getOrderId).containsExactly(5L, 4L);
@@ -273,21 +272,7 @@ class JdbcDeadlineRepositoryTest {
             assertThat(deadline.getCreatedAt()).isEqualTo(NOW);
             assertThat(deadline.getClosedAt()).isNull();
         });
-    }
-
-    @Test
-    void listsAPageInTheOrderItAsksFor() {
-        // given
-        deadlines.insert(Deadline.pending(1, DUE + 1, NOW));
-        deadlines.insert(Deadline.pending(2, DUE, NOW));
-        deadlines.insert(Deadline.pending(3, DUE + 1, NOW));
-
-        // when
-        List<Deadline> page = deadlines.findAllBy(
-                PageRequest.of(0, 3, Sort.by(Sort.Order.asc("dueAt"), Sort.Order.desc("orderId"))));
-
-        // then
-        assertThat(page).extracting(Deadline::getOrderId).containsExactly(2L, 3L, 1L);
+        assertThat(beyond).isEmpty();
     }
 
     private static Deadline fired(long orderId) {

@@ -28,8 +28,7 @@ class ExchangeController {
     @Transactional(readOnly = true)
     List<ExchangeView> list(@RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return exchanges.findAllBy(Paging.of(page, size).newestFirst("orderId")).stream().map(ExchangeView::of)
-                .toList();
+        return exchanges.findNewest(Paging.of(page, size)).stream().map(ExchangeView::of).toList();
     }
 
     @GetMapping("/{orderId}")

@@ -3,7 +3,7 @@ package io.deadlinesaga.exchange.exchanging;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Pageable;
+import io.deadlinesaga.messaging.web.Paging;
 
 /** The exchanges, one per order, with only what the service does with them. */
 public interface ExchangeRepository {
@@ -24,6 +24,6 @@ public interface ExchangeRepository {
      */
     void update(Exchange exchange);
 
-    /** One page, in the page's order; no count of all rows. */
-    List<Exchange> findAllBy(Pageable page);
+    /** One page of the exchanges, of the newest order (highest orderId) first; no count of all rows. */
+    List<Exchange> findNewest(Paging page);
 }

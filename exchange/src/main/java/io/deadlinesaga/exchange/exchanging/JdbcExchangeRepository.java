@@ -3,13 +3,11 @@ package io.deadlinesaga.exchange.exchanging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,14 +25,8 @@ class JdbcExchangeRepository implements ExchangeRepository {
 
     private static final String UPDATE = "UPDATE exchange SET state = ?, updated_at = ? WHERE order_id = ?";
 
-    private static final String FIND_ALL = "SELECT " + COLUMNS + " FROM exchange";
-
-    private static final String PAGE = " LIMIT ? OFFSET ?";
-
-    // a page may be sorted by any property of an exchange, each read from its column
-    private static final Map<String, String> SORTABLE = Map.of("orderId", "order_id", "userId", "user_id",
-            "currencyId", "currency_id", "amount", "amount", "rate", "rate", "point", "point", "state", "state",
-            "updatedAt", "updated_at");
+    private static final String FIND_NEWEST = "SELECT " + COLUMNS + " FROM exchange ORDER BY order_id DESC"
+            + " LIMIT ? OFFSET ?";
 
     private final JdbcClient jdbc;
 
@@ -69,25 +61,8 @@ class JdbcExchangeRepository implements ExchangeRepository {
     }
 
     @Override
-    public List<Exchange> findAllBy(Pageable page) {
-        return jdbc.sql(FIND_ALL + orderBy(page.getSort()) + PAGE).params(page.getPageSize(), page.getOffset())
-                .query(JdbcExchangeRepository::exchange).list();
-    }
-
-    private static String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        return sort.stream().map(order -> columnOf(order.getProperty()) + (order.isAscending() ? " ASC" : " DESC"))
-                .collect(Collectors.joining(", ", " ORDER BY ", ""));
-    }
-
-    private static String columnOf(String property) {
-        String column = SORTABLE.get(property);
-        if (column == null) {
-            throw new IllegalArgumentException("an exchange has no property " + property + " to sort by");
-        }
-        return column;
+    public List<Exchange> findNewest(Paging page) {
+        return jdbc.sql(FIND_NEWEST).params(page.size(), page.offset()).query(JdbcExchangeRepository::exchange).list();
     }
 
     private static Exchange exchange(ResultSet rs, int rowNum) throws SQLException {

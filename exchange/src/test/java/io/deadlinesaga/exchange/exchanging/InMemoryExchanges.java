@@ -3,10 +3,10 @@ package io.deadlinesaga.exchange.exchanging;
 import java.util.List;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
 
 /** The exchange table in memory, keyed by order. */
 class InMemoryExchanges extends InMemoryRepository<Exchange, Long> implements ExchangeRepository {
@@ -31,7 +31,7 @@ class InMemoryExchanges extends InMemoryRepository<Exchange, Long> implements Ex
     }
 
     @Override
-    public List<Exchange> findAllBy(Pageable page) {
+    public List<Exchange> findNewest(Paging page) {
         throw new UnsupportedOperationException("a web read: the reactions never list exchanges");
     }
 }

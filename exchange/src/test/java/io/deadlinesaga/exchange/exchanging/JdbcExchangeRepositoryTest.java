@@ -9,9 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -159,45 +156,16 @@ class JdbcExchangeRepositoryTest {
         }
 
         // when
-        List<Long> first = orderIds(exchanges.findAllBy(Paging.of("0", "2").newestFirst("orderId")));
-        List<Long> second = orderIds(exchanges.findAllBy(Paging.of("1", "2").newestFirst("orderId")));
-        List<Long> last = orderIds(exchanges.findAllBy(Paging.of("2", "2").newestFirst("orderId")));
-        List<Long> beyond = orderIds(exchanges.findAllBy(Paging.of("3", "2").newestFirst("orderId")));
+        List<Long> first = orderIds(exchanges.findNewest(Paging.of("0", "2")));
+        List<Long> second = orderIds(exchanges.findNewest(Paging.of("1", "2")));
+        List<Long> last = orderIds(exchanges.findNewest(Paging.of("2", "2")));
+        List<Long> beyond = orderIds(exchanges.findNewest(Paging.of("3", "2")));
 
         // then
         assertThat(first).containsExactly(5L, 4L);
         assertThat(second).containsExactly(3L, 2L);
         assertThat(last).containsExactly(1L);
         assertThat(beyond).isEmpty();
-    }
-
-    @Test
-    void listsInTheOrderThePageAsksFor() {
-        // given: the later the order, the earlier its exchange's last change
-        for (long orderId = 1; orderId <= 3; orderId++) {
-            exchanges.insert(Exchange.exchanged(orderId, HOLDER, 2, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
-                    EXCHANGED_AT - orderId));
-        }
-
-        // when
-        List<Long> ascending = orderIds(exchanges.findAllBy(PageRequest.of(0, 3, Sort.by("orderId"))));
-        List<Long> byTime = orderIds(exchanges.findAllBy(PageRequest.of(0, 3, Sort.by("updatedAt"))));
-
-        // then
-        assertThat(ascending).containsExactly(1L, 2L, 3L);
-        assertThat(byTime).containsExactly(3L, 2L, 1L);
-    }
-
-    @Test
-    void refusesToSortByWhatAnExchangeDoesNotHave() {
-        // given
-        Pageable page = PageRequest.of(0, 3, Sort.by("colour"));
-
-        // when
-        Throwable list = catchThrowable(() -> exchanges.findAllBy(page));
-
-        // then
-        assertThat(list).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
     }
 
     private static Exchange anExchange(long orderId) {

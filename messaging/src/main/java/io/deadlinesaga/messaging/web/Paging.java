@@ -1,8 +1,5 @@
 package io.deadlinesaga.messaging.web;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-
 /**
  * The paging rule of every list endpoint: {@code ?page} counts from 0 (default 0) and {@code ?size} is 1 to
  * {@value #MAX_SIZE} (default {@value #DEFAULT_SIZE}); the newest rows come first. A value that is not a whole
@@ -41,11 +38,11 @@ public record Paging(int page, int size) {
     }
 
     /**
-     * This page of a query ordered by the given properties, each descending, the first deciding and the next
-     * breaking its ties: newest first when they grow with age (a generated id, a creation time).
+     * The rows skipped before this page: the value of SQL's {@code OFFSET}, as {@link #size()} is its
+     * {@code LIMIT}.
      */
-    public PageRequest newestFirst(String... properties) {
-        return PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, properties));
+    public long offset() {
+        return (long) page * size;
     }
 
     private static int parse(String name, String value, int absent, String range) {

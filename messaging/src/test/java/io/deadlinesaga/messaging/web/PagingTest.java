@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +39,25 @@ class PagingTest {
     }
 
     @Test
-    void pagesNewestFirstByTheGivenPropertiesInTheDatabase() {
+    void skipsTheRowsOfTheEarlierPages() {
         // given
         Paging paging = Paging.of("2", "10");
 
         // when
-        PageRequest request = paging.newestFirst("createdAt", "userId");
+        long offset = paging.offset();
 
         // then
-        assertThat(request.getOffset()).isEqualTo(20);
-        assertThat(request.getPageSize()).isEqualTo(10);
-        assertThat(request.getSort()).containsExactly(Sort.Order.desc("createdAt"), Sort.Order.desc("userId"));
+        assertThat(offset).isEqualTo(20);
+        assertThat(paging.size()).isEqualTo(10);
+    }
+
+    @Test
+    void skipsNothingOnTheFirstPage() {
+        // when
+        long offset = Paging.of("0", "10").offset();
+
+        // then
+        assertThat(offset).isZero();
     }
 
     @Test
@@ -60,10 +66,10 @@ class PagingTest {
         int lastPage = Integer.MAX_VALUE / 500;
 
         // when
-        PageRequest request = Paging.of(Integer.toString(lastPage), "500").newestFirst("id");
+        long offset = Paging.of(Integer.toString(lastPage), "500").offset();
 
         // then
-        assertThat(request.getOffset()).isLessThanOrEqualTo(Integer.MAX_VALUE);
+        assertThat(offset).isEqualTo((long) lastPage * 500).isLessThanOrEqualTo(Integer.MAX_VALUE);
     }
 
     @ParameterizedTest(name = "page={0} size={1} -> names {2}")

@@ -3,14 +3,12 @@ package io.deadlinesaga.order.placing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,9 +29,7 @@ class JdbcOrderRepository implements OrderRepository {
     private static final String FIND_BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS + " FROM orders"
             + " WHERE idempotency_key = ?";
 
-    private static final String FIND_ALL = "SELECT " + COLUMNS + " FROM orders";
-
-    private static final String PAGE = " LIMIT ? OFFSET ?";
+    private static final String FIND_NEWEST = "SELECT " + COLUMNS + " FROM orders ORDER BY id DESC LIMIT ? OFFSET ?";
 
     private static final String INSERT = "INSERT INTO orders (holder_id, currency_id, amount, status, reason, detail,"
             + " exchanged_at, deadline, created_at, idempotency_key, decided_at, compensated_at)"
@@ -42,14 +38,6 @@ class JdbcOrderRepository implements OrderRepository {
     // only what an order's methods change after it is placed
     private static final String UPDATE = "UPDATE orders SET status = ?, reason = ?, detail = ?, exchanged_at = ?,"
             + " decided_at = ?, compensated_at = ? WHERE id = ?";
-
-    /** The order's properties a page may be sorted by, and their columns. */
-    private static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("id", "id"),
-            Map.entry("holderId", "holder_id"), Map.entry("currencyId", "currency_id"), Map.entry("amount", "amount"),
-            Map.entry("status", "status"), Map.entry("reason", "reason"), Map.entry("detail", "detail"),
-            Map.entry("exchangedAt", "exchanged_at"), Map.entry("deadline", "deadline"),
-            Map.entry("createdAt", "created_at"), Map.entry("idempotencyKey", "idempotency_key"),
-            Map.entry("decidedAt", "decided_at"), Map.entry("compensatedAt", "compensated_at"));
 
     private final JdbcClient jdbc;
 
@@ -94,27 +82,8 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<Order> findAllBy(Pageable page) {
-        return jdbc.sql(FIND_ALL + orderBy(page.getSort()) + PAGE)
-                .params(page.getPageSize(), page.getOffset())
-                .query(JdbcOrderRepository::order)
-                .list();
-    }
-
-    /** The page's sort as SQL, from known properties only: a property name never reaches the SQL as sent. */
-    private static String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        return sort.stream().map(JdbcOrderRepository::orderBy).collect(Collectors.joining(", ", " ORDER BY ", ""));
-    }
-
-    private static String orderBy(Sort.Order order) {
-        String column = SORTABLE.get(order.getProperty());
-        if (column == null || order.isIgnoreCase() || order.getNullHandling() != Sort.NullHandling.NATIVE) {
-            throw new IllegalArgumentException("orders cannot be sorted by " + order);
-        }
-        return column + (order.isAscending() ? " ASC" : " DESC");
+    public List<Order> findNewest(Paging page) {
+        return jdbc.sql(FIND_NEWEST).params(page.size(), page.offset()).query(JdbcOrderRepository::order).list();
     }
 
     private static Order order(ResultSet row, int rowNumber) throws SQLException {

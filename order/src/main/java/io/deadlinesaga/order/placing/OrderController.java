@@ -70,7 +70,7 @@ class OrderController {
     @GetMapping
     @Transactional(readOnly = true)
     List<OrderView> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        return orders.findAllBy(Paging.of(page, size).newestFirst("id")).stream().map(OrderView::of).toList();
+        return orders.findNewest(Paging.of(page, size)).stream().map(OrderView::of).toList();
     }
 
     @GetMapping("/{id}")

@@ -3,7 +3,7 @@ package io.deadlinesaga.order.placing;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Pageable;
+import io.deadlinesaga.messaging.web.Paging;
 
 /**
  * The orders, with only what the service does with them: an order is placed once and never deleted. A change
@@ -29,6 +29,6 @@ public interface OrderRepository {
 
     Optional<Order> findByIdempotencyKey(String idempotencyKey);
 
-    /** One page, in the page's order; no count of all rows. */
-    List<Order> findAllBy(Pageable page);
+    /** One page of the orders, newest (highest id) first; no count of all rows. */
+    List<Order> findNewest(Paging page);
 }

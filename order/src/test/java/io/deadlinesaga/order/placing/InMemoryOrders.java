@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
 
 /**
  * The orders table in memory; a new order gets the next id, as from the table's identity column, and a reused
@@ -54,7 +54,7 @@ public class InMemoryOrders extends InMemoryRepository<Order, Long> implements O
     }
 
     @Override
-    public List<Order> findAllBy(Pageable page) {
+    public List<Order> findNewest(Paging page) {
         throw new UnsupportedOperationException("a web read: the reactions never list orders");
     }
 

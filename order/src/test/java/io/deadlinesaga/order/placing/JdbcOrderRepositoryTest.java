@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,7 +199,7 @@ class JdbcOrderRepositoryTest {
         orders.insert(aPendingOrder("jjy", null));
 
         // then
-        assertThat(orders.findAllBy(PageRequest.of(0, 10))).hasSize(2);
+        assertThat(orders.findNewest(new Paging(0, 10))).hasSize(2);
     }
 
     // pages
@@ -212,9 +210,9 @@ class JdbcOrderRepositoryTest {
         List<Long> ids = placeOrders(5);
 
         // when
-        List<Order> first = orders.findAllBy(Paging.of("0", "2").newestFirst("id"));
-        List<Order> second = orders.findAllBy(Paging.of("1", "2").newestFirst("id"));
-        List<Order> last = orders.findAllBy(Paging.of("2", "2").newestFirst("id"));
+        List<Order> first = orders.findNewest(Paging.of("0", "2"));
+        List<Order> second = orders.findNewest(Paging.of("1", "2"));
+        List<Order> last = orders.findNewest(Paging.of("2", "2"));
 
         // then
         assertThat(first).extracting(Order::getId).containsExactly(ids.get(4), ids.get(3));
@@ -228,31 +226,7 @@ class JdbcOrderRepositoryTest {
         placeOrders(2);
 
         // when / then
-        assertThat(orders.findAllBy(Paging.of("1", "2").newestFirst("id"))).isEmpty();
-    }
-
-    @Test
-    void sortsAPageByEachOfItsPropertiesInTurn() {
-        // given
-        Order kimOlder = orders.insert(aPendingOrder("kim", null));
-        Order jjy = orders.insert(aPendingOrder("jjy", null));
-        Order kimNewer = orders.insert(aPendingOrder("kim", null));
-
-        // when
-        List<Order> page = orders.findAllBy(PageRequest.of(0, 10,
-                Sort.by(Sort.Order.asc("holderId"), Sort.Order.desc("id"))));
-
-        // then
-        assertThat(page).extracting(Order::getId).containsExactly(jjy.getId(), kimNewer.getId(), kimOlder.getId());
-    }
-
-    @Test
-    void refusesToSortByWhatAnOrderDoesNotHave() {
-        // given
-        PageRequest page = PageRequest.of(0, 10, Sort.by("id; DROP TABLE orders"));
-
-        // when / then
-        assertThatThrownBy(() -> orders.findAllBy(page)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(orders.findNewest(Paging.of("1", "2"))).isEmpty();
     }
 
     private List<Long> placeOrders(int count) {

@@ -46,8 +46,7 @@ class AccountController {
     @GetMapping
     @Transactional(readOnly = true)
     List<AccountView> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        return accounts.findAllBy(Paging.of(page, size).newestFirst("createdAt", "userId")).stream()
-                .map(AccountView::of).toList();
+        return accounts.findNewest(Paging.of(page, size)).stream().map(AccountView::of).toList();
     }
 
     @GetMapping("/{userId}")

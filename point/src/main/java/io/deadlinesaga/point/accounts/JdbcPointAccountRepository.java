@@ -3,13 +3,11 @@ package io.deadlinesaga.point.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,13 +27,8 @@ class JdbcPointAccountRepository implements PointAccountRepository {
 
     private static final String UPDATE = "UPDATE point_account SET point = ? WHERE user_id = ?";
 
-    private static final String FIND_ALL = "SELECT " + COLUMNS + " FROM point_account";
-
-    private static final String PAGE = " LIMIT ? OFFSET ?";
-
-    // a page may be sorted by any property of an account, each read from its column
-    private static final Map<String, String> SORTABLE = Map.of("userId", "user_id", "point", "point",
-            "createdAt", "created_at");
+    private static final String FIND_NEWEST = "SELECT " + COLUMNS + " FROM point_account"
+            + " ORDER BY created_at DESC, user_id DESC LIMIT ? OFFSET ?";
 
     private final JdbcClient jdbc;
 
@@ -72,25 +65,9 @@ class JdbcPointAccountRepository implements PointAccountRepository {
     }
 
     @Override
-    public List<PointAccount> findAllBy(Pageable page) {
-        return jdbc.sql(FIND_ALL + orderBy(page.getSort()) + PAGE).params(page.getPageSize(), page.getOffset())
-                .query(JdbcPointAccountRepository::account).list();
-    }
-
-    private static String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        return sort.stream().map(order -> columnOf(order.getProperty()) + (order.isAscending() ? " ASC" : " DESC"))
-                .collect(Collectors.joining(", ", " ORDER BY ", ""));
-    }
-
-    private static String columnOf(String property) {
-        String column = SORTABLE.get(property);
-        if (column == null) {
-            throw new IllegalArgumentException("a point account has no property " + property + " to sort by");
-        }
-        return column;
+    public List<PointAccount> findNewest(Paging page) {
+        return jdbc.sql(FIND_NEWEST).params(page.size(), page.offset()).query(JdbcPointAccountRepository::account)
+                .list();
     }
 
     private static PointAccount account(ResultSet rs, int rowNum) throws SQLException {

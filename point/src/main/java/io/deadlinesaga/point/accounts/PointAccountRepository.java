@@ -3,7 +3,7 @@ package io.deadlinesaga.point.accounts;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Pageable;
+import io.deadlinesaga.messaging.web.Paging;
 
 /** The point accounts, one per holder, with only what the service does with them: none is ever deleted. */
 public interface PointAccountRepository {
@@ -27,6 +27,8 @@ public interface PointAccountRepository {
     /** The account, locked until the transaction ends: two orders of one holder never both spend one balance. */
     Optional<PointAccount> findForUpdate(String userId);
 
-    /** One page, in the page's order; no count of all rows. */
-    List<PointAccount> findAllBy(Pageable page);
+    /**
+     * One page of the accounts, the newest opened first (ties by userId, last first); no count of all rows.
+     */
+    List<PointAccount> findNewest(Paging page);
 }

@@ -3,12 +3,10 @@ package io.deadlinesaga.point.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
+import io.deadlinesaga.messaging.web.Paging;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,17 +27,15 @@ class JdbcLedgerRepository implements LedgerRepository {
     private static final String COUNT_BY_ORDER_AND_TYPE = "SELECT COUNT(*) FROM point_ledger"
             + " WHERE order_id = ? AND type = ?";
 
-    private static final String FIND_ALL = "SELECT " + COLUMNS + " FROM point_ledger";
+    private static final String NEWEST = " ORDER BY id DESC LIMIT ? OFFSET ?";
 
-    private static final String FIND_BY_ORDER = FIND_ALL + " WHERE order_id = ?";
+    private static final String FIND_NEWEST = "SELECT " + COLUMNS + " FROM point_ledger" + NEWEST;
 
-    private static final String FIND_BY_USER = FIND_ALL + " WHERE user_id = ?";
+    private static final String FIND_NEWEST_BY_ORDER = "SELECT " + COLUMNS + " FROM point_ledger WHERE order_id = ?"
+            + NEWEST;
 
-    private static final String PAGE = " LIMIT ? OFFSET ?";
-
-    // a page may be sorted by any property of an entry, each read from its column
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "orderId", "order_id", "userId",
-            "user_id", "type", "type", "point", "point", "balanceAfter", "balance_after", "createdAt", "created_at");
+    private static final String FIND_NEWEST_BY_USER = "SELECT " + COLUMNS + " FROM point_ledger WHERE user_id = ?"
+            + NEWEST;
 
     private final JdbcClient jdbc;
 
@@ -67,37 +63,20 @@ class JdbcLedgerRepository implements LedgerRepository {
     }
 
     @Override
-    public List<LedgerEntry> findByOrderId(long orderId, Pageable page) {
-        return jdbc.sql(FIND_BY_ORDER + orderBy(page.getSort()) + PAGE)
-                .params(orderId, page.getPageSize(), page.getOffset()).query(JdbcLedgerRepository::entry).list();
-    }
-
-    @Override
-    public List<LedgerEntry> findByUserId(String userId, Pageable page) {
-        return jdbc.sql(FIND_BY_USER + orderBy(page.getSort()) + PAGE)
-                .params(userId, page.getPageSize(), page.getOffset()).query(JdbcLedgerRepository::entry).list();
-    }
-
-    @Override
-    public List<LedgerEntry> findAllBy(Pageable page) {
-        return jdbc.sql(FIND_ALL + orderBy(page.getSort()) + PAGE).params(page.getPageSize(), page.getOffset())
+    public List<LedgerEntry> findNewestByOrderId(long orderId, Paging page) {
+        return jdbc.sql(FIND_NEWEST_BY_ORDER).params(orderId, page.size(), page.offset())
                 .query(JdbcLedgerRepository::entry).list();
     }
 
-    private static String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        return sort.stream().map(order -> columnOf(order.getProperty()) + (order.isAscending() ? " ASC" : " DESC"))
-                .collect(Collectors.joining(", ", " ORDER BY ", ""));
+    @Override
+    public List<LedgerEntry> findNewestByUserId(String userId, Paging page) {
+        return jdbc.sql(FIND_NEWEST_BY_USER).params(userId, page.size(), page.offset())
+                .query(JdbcLedgerRepository::entry).list();
     }
 
-    private static String columnOf(String property) {
-        String column = SORTABLE.get(property);
-        if (column == null) {
-            throw new IllegalArgumentException("a ledger entry has no property " + property + " to sort by");
-        }
-        return column;
+    @Override
+    public List<LedgerEntry> findNewest(Paging page) {
+        return jdbc.sql(FIND_NEWEST).params(page.size(), page.offset()).query(JdbcLedgerRepository::entry).list();
     }
 
     private static LedgerEntry entry(ResultSet rs, int rowNum) throws SQLException {

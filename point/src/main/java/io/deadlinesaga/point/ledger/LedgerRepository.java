@@ -3,7 +3,7 @@ package io.deadlinesaga.point.ledger;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Pageable;
+import io.deadlinesaga.messaging.web.Paging;
 
 /** The point ledger, with only what the service does with it: entries are added, never changed or deleted. */
 public interface LedgerRepository {
@@ -18,10 +18,10 @@ public interface LedgerRepository {
 
     boolean existsByOrderIdAndType(long orderId, EntryType type);
 
-    /** One page of an order's entries, in the page's order (as the others below); no count of all rows. */
-    List<LedgerEntry> findByOrderId(long orderId, Pageable page);
+    /** One page of an order's entries, newest (highest id) first, as the others below; no count of all rows. */
+    List<LedgerEntry> findNewestByOrderId(long orderId, Paging page);
 
-    List<LedgerEntry> findByUserId(String userId, Pageable page);
+    List<LedgerEntry> findNewestByUserId(String userId, Paging page);
 
-    List<LedgerEntry> findAllBy(Pageable page);
+    List<LedgerEntry> findNewest(Paging page);
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.deadlinesaga.messaging.web.Paging;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,10 +30,10 @@ class TransactionController {
     List<TransactionView> list(@RequestParam(required = false) Long orderId,
             @RequestParam(required = false) String userId, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        PageRequest newestFirst = Paging.of(page, size).newestFirst("id");
-        List<LedgerEntry> entries = orderId != null ? ledger.findByOrderId(orderId, newestFirst)
-                : userId != null ? ledger.findByUserId(userId, newestFirst)
-                : ledger.findAllBy(newestFirst);
+        Paging paging = Paging.of(page, size);
+        List<LedgerEntry> entries = orderId != null ? ledger.findNewestByOrderId(orderId, paging)
+                : userId != null ? ledger.findNewestByUserId(userId, paging)
+                : ledger.findNewest(paging);
         return entries.stream().map(TransactionView::of).toList();
     }
 

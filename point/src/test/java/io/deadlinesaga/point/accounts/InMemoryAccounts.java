@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
 
 /** The point accounts in memory, keyed by holder; the lock of {@link #findForUpdate} is a no-op. */
 public class InMemoryAccounts extends InMemoryRepository<PointAccount, String> implements PointAccountRepository {
@@ -50,7 +50,7 @@ public class InMemoryAccounts extends InMemoryRepository<PointAccount, String> i
     }
 
     @Override
-    public List<PointAccount> findAllBy(Pageable page) {
+    public List<PointAccount> findNewest(Paging page) {
         throw new UnsupportedOperationException("a web read: the reactions never list accounts");
     }
 }

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,46 +175,16 @@ class JdbcPointAccountRepositoryTest {
         accounts.insert(anAccount("e", OPENED_AT - 1));
 
         // when
-        List<String> first = userIds(accounts.findAllBy(newestFirst("0", "2")));
-        List<String> second = userIds(accounts.findAllBy(newestFirst("1", "2")));
-        List<String> last = userIds(accounts.findAllBy(newestFirst("2", "2")));
-        List<String> beyond = userIds(accounts.findAllBy(newestFirst("3", "2")));
+        List<String> first = userIds(accounts.findNewest(Paging.of("0", "2")));
+        List<String> second = userIds(accounts.findNewest(Paging.of("1", "2")));
+        List<String> last = userIds(accounts.findNewest(Paging.of("2", "2")));
+        List<String> beyond = userIds(accounts.findNewest(Paging.of("3", "2")));
 
         // then
         assertThat(first).containsExactly("b", "d");
         assertThat(second).containsExactly("c", "a");
         assertThat(last).containsExactly("e");
         assertThat(beyond).isEmpty();
-    }
-
-    @Test
-    void listsInTheOrderThePageAsksFor() {
-        // given: the later the holder's name, the earlier the opening and the smaller the balance
-        accounts.insert(new PointAccount("a", new BigDecimal("3"), OPENED_AT + 3));
-        accounts.insert(new PointAccount("b", new BigDecimal("2"), OPENED_AT + 2));
-        accounts.insert(new PointAccount("c", new BigDecimal("1"), OPENED_AT + 1));
-
-        // when
-        List<String> byHolder = userIds(accounts.findAllBy(PageRequest.of(0, 3, Sort.by("userId"))));
-        List<String> byTime = userIds(accounts.findAllBy(PageRequest.of(0, 3, Sort.by("createdAt"))));
-        List<String> byBalance = userIds(accounts.findAllBy(PageRequest.of(0, 3, Sort.by("point"))));
-
-        // then
-        assertThat(byHolder).containsExactly("a", "b", "c");
-        assertThat(byTime).containsExactly("c", "b", "a");
-        assertThat(byBalance).containsExactly("c", "b", "a");
-    }
-
-    @Test
-    void refusesToSortByWhatAnAccountDoesNotHave() {
-        // given
-        Pageable page = PageRequest.of(0, 3, Sort.by("colour"));
-
-        // when
-        Throwable list = catchThrowable(() -> accounts.findAllBy(page));
-
-        // then
-        assertThat(list).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
     }
 
     private BigDecimal deductInATransactionOfItsOwn(String points) {
@@ -232,10 +199,6 @@ class JdbcPointAccountRepositoryTest {
     private boolean aTransactionWaitsForALock() {
         return h2.jdbc().sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
                 .query(Long.class).single() > 0;
-    }
-
-    private static Pageable newestFirst(String page, String size) {
-        return Paging.of(page, size).newestFirst("createdAt", "userId");
     }
 
     private static PointAccount anAccount(String userId, long openedAt) {

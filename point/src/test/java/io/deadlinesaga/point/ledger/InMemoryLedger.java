@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.deadlinesaga.messaging.testing.InMemoryRepository;
+import io.deadlinesaga.messaging.web.Paging;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Pageable;
 
 /** The ledger in memory, with the table's rule: one entry per order and type. */
 class InMemoryLedger extends InMemoryRepository<LedgerEntry, Long> implements LedgerRepository {
@@ -44,17 +44,17 @@ class InMemoryLedger extends InMemoryRepository<LedgerEntry, Long> implements Le
     }
 
     @Override
-    public List<LedgerEntry> findByOrderId(long orderId, Pageable page) {
+    public List<LedgerEntry> findNewestByOrderId(long orderId, Paging page) {
         throw new UnsupportedOperationException("a web read: the reactions never list the ledger");
     }
 
     @Override
-    public List<LedgerEntry> findByUserId(String userId, Pageable page) {
+    public List<LedgerEntry> findNewestByUserId(String userId, Paging page) {
         throw new UnsupportedOperationException("a web read: the reactions never list the ledger");
     }
 
     @Override
-    public List<LedgerEntry> findAllBy(Pageable page) {
+    public List<LedgerEntry> findNewest(Paging page) {
         throw new UnsupportedOperationException("a web read: the reactions never list the ledger");
     }
 }

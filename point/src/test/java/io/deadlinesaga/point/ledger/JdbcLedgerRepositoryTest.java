@@ -9,9 +9,6 @@ import io.deadlinesaga.messaging.web.Paging;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -108,10 +105,10 @@ class JdbcLedgerRepositoryTest {
         List<Long> ids = insertEntries(1, 5, HOLDER);
 
         // when
-        List<Long> first = ids(ledger.findAllBy(newestFirst("0", "2")));
-        List<Long> second = ids(ledger.findAllBy(newestFirst("1", "2")));
-        List<Long> last = ids(ledger.findAllBy(newestFirst("2", "2")));
-        List<Long> beyond = ids(ledger.findAllBy(newestFirst("3", "2")));
+        List<Long> first = ids(ledger.findNewest(Paging.of("0", "2")));
+        List<Long> second = ids(ledger.findNewest(Paging.of("1", "2")));
+        List<Long> last = ids(ledger.findNewest(Paging.of("2", "2")));
+        List<Long> beyond = ids(ledger.findNewest(Paging.of("3", "2")));
 
         // then
         assertThat(first).containsExactly(ids.get(4), ids.get(3));
@@ -130,8 +127,8 @@ class JdbcLedgerRepositoryTest {
         ledger.insert(refund);
 
         // when
-        List<Long> all = ids(ledger.findByOrderId(ORDER_ID, newestFirst("0", "5")));
-        List<Long> secondPage = ids(ledger.findByOrderId(ORDER_ID, newestFirst("1", "1")));
+        List<Long> all = ids(ledger.findNewestByOrderId(ORDER_ID, Paging.of("0", "5")));
+        List<Long> secondPage = ids(ledger.findNewestByOrderId(ORDER_ID, Paging.of("1", "1")));
 
         // then
         assertThat(all).containsExactly(refund.getId(), deduction.getId());
@@ -145,45 +142,12 @@ class JdbcLedgerRepositoryTest {
         insertEntries(4, 2, "other");
 
         // when
-        List<Long> all = ids(ledger.findByUserId(HOLDER, newestFirst("0", "5")));
-        List<Long> firstPage = ids(ledger.findByUserId(HOLDER, newestFirst("0", "2")));
+        List<Long> all = ids(ledger.findNewestByUserId(HOLDER, Paging.of("0", "5")));
+        List<Long> firstPage = ids(ledger.findNewestByUserId(HOLDER, Paging.of("0", "2")));
 
         // then
         assertThat(all).containsExactly(mine.get(2), mine.get(1), mine.get(0));
         assertThat(firstPage).containsExactly(mine.get(2), mine.get(1));
-    }
-
-    @Test
-    void listsInTheOrderThePageAsksFor() {
-        // given: the later the entry, the smaller its order and the earlier its time
-        LedgerEntry a = new LedgerEntry(3, HOLDER, EntryType.DEDUCTION, BigDecimal.ONE, BigDecimal.ONE, NOW + 3);
-        LedgerEntry b = new LedgerEntry(2, HOLDER, EntryType.DEDUCTION, BigDecimal.ONE, BigDecimal.ONE, NOW + 2);
-        LedgerEntry c = new LedgerEntry(1, HOLDER, EntryType.DEDUCTION, BigDecimal.ONE, BigDecimal.ONE, NOW + 1);
-        ledger.insert(a);
-        ledger.insert(b);
-        ledger.insert(c);
-
-        // when
-        List<Long> byId = ids(ledger.findAllBy(PageRequest.of(0, 3, Sort.by("id"))));
-        List<Long> byOrder = ids(ledger.findAllBy(PageRequest.of(0, 3, Sort.by("orderId"))));
-        List<Long> byTime = ids(ledger.findByUserId(HOLDER, PageRequest.of(0, 3, Sort.by("createdAt"))));
-
-        // then
-        assertThat(byId).containsExactly(a.getId(), b.getId(), c.getId());
-        assertThat(byOrder).containsExactly(c.getId(), b.getId(), a.getId());
-        assertThat(byTime).containsExactly(c.getId(), b.getId(), a.getId());
-    }
-
-    @Test
-    void refusesToSortByWhatAnEntryDoesNotHave() {
-        // given
-        Pageable page = PageRequest.of(0, 3, Sort.by("colour"));
-
-        // when
-        Throwable list = catchThrowable(() -> ledger.findByOrderId(ORDER_ID, page));
-
-        // then
-        assertThat(list).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
     }
 
     /** A deduction of the holder for each of {@code count} orders from {@code firstOrder}; their ids, in order. */
@@ -193,10 +157,6 @@ class JdbcLedgerRepositoryTest {
             ledger.insert(entry);
             return entry.getId();
         }).toList();
-    }
-
-    private static Pageable newestFirst(String page, String size) {
-        return Paging.of(page, size).newestFirst("id");
     }
 
     private static LedgerEntry anEntry(long orderId, EntryType type, String userId) {
