@@ -23,6 +23,7 @@ class SagaDefaultsTest {
         // then
         assertThat(environment.getProperty("saga.faults.enabled", Boolean.class)).isTrue();
         assertThat(environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase")).isEqualTo("15s");
+        assertThat(environment.getProperty("spring.datasource.hikari.max-lifetime")).isEqualTo("0");
     }
 
     @Test

@@ -2,12 +2,14 @@ package io.deadlinesaga.messaging;
 
 import java.util.UUID;
 
+import io.deadlinesaga.messaging.testing.MigratedH2;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,7 +36,8 @@ public final class TestDatabase {
     private TestDatabase() {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/messaging").load().migrate();
+        Flyway.configure().dataSource(new SingleConnectionDataSource(MigratedH2.lastingConnection(dataSource), true))
+                .locations("classpath:db/messaging").load().migrate();
         transactionManager = new DataSourceTransactionManager(dataSource);
     }
 
