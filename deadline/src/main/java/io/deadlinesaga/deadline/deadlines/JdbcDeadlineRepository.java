@@ -4,9 +4,9 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
+import io.deadlinesaga.messaging.persistence.Rows;
 import io.deadlinesaga.messaging.web.Paging;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,10 +67,7 @@ class JdbcDeadlineRepository implements DeadlineRepository {
     public void update(Deadline deadline) {
         int rows = jdbc.sql(UPDATE).param(deadline.getState().name()).param(closedAt(deadline))
                 .param(deadline.getOrderId()).update();
-        if (rows != 1) {
-            // the row is gone: the change would be lost without a word
-            throw new OptimisticLockingFailureException("no deadline of order " + deadline.getOrderId() + " to update");
-        }
+        Rows.requireOne(rows, "deadline of order " + deadline.getOrderId());
     }
 
     @Override

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import io.deadlinesaga.messaging.persistence.Rows;
 import io.deadlinesaga.messaging.web.Paging;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,9 +55,7 @@ class JdbcExchangeRepository implements ExchangeRepository {
     public void update(Exchange exchange) {
         int updated = jdbc.sql(UPDATE).params(exchange.getState().name(), exchange.getUpdatedAt(),
                 exchange.getOrderId()).update();
-        if (updated == 0) {
-            throw new OptimisticLockingFailureException("no exchange of order " + exchange.getOrderId() + " to update");
-        }
+        Rows.requireOne(updated, "exchange of order " + exchange.getOrderId());
     }
 
     @Override

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.deadlinesaga.messaging.persistence.Rows;
 import io.deadlinesaga.messaging.web.Paging;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -70,10 +70,7 @@ class JdbcOrderRepository implements OrderRepository {
                 .params(order.getStatus().name(), nameOf(order.getReason()), order.getDetail(),
                         order.getExchangedAt(), order.getDecidedAt(), order.getCompensatedAt(), id)
                 .update();
-        if (rows == 0) {
-            // orders are never deleted: a lost row must fail the transaction, not the change pass unnoticed
-            throw new OptimisticLockingFailureException("order " + id + " is not in the orders table");
-        }
+        Rows.requireOne(rows, "order " + id);
     }
 
     @Override

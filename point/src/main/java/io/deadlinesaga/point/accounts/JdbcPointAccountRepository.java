@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import io.deadlinesaga.messaging.persistence.Rows;
 import io.deadlinesaga.messaging.web.Paging;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,9 +54,7 @@ class JdbcPointAccountRepository implements PointAccountRepository {
     @Override
     public void update(PointAccount account) {
         int updated = jdbc.sql(UPDATE).params(account.getPoint(), account.getUserId()).update();
-        if (updated == 0) {
-            throw new OptimisticLockingFailureException("no point account of " + account.getUserId() + " to update");
-        }
+        Rows.requireOne(updated, "point account of " + account.getUserId());
     }
 
     @Override

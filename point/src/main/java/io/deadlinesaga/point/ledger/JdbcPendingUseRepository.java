@@ -4,7 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import io.deadlinesaga.messaging.persistence.Rows;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,17 +53,13 @@ class JdbcPendingUseRepository implements PendingUseRepository {
     public void update(PendingUse pendingUse) {
         int updated = jdbc.sql(UPDATE).params(pendingUse.nextLookAt(), pendingUse.looks(), pendingUse.getOrderId())
                 .update();
-        if (updated == 0) {
-            throw new OptimisticLockingFailureException("no waiting order " + pendingUse.getOrderId() + " to update");
-        }
+        Rows.requireOne(updated, "waiting order " + pendingUse.getOrderId());
     }
 
     @Override
     public void delete(PendingUse pendingUse) {
         int deleted = jdbc.sql(DELETE).param(pendingUse.getOrderId()).update();
-        if (deleted == 0) {
-            throw new OptimisticLockingFailureException("no waiting order " + pendingUse.getOrderId() + " to delete");
-        }
+        Rows.requireOne(deleted, "waiting order " + pendingUse.getOrderId());
     }
 
     @Override
