@@ -9,6 +9,7 @@ import io.deadlinesaga.messaging.inbox.InboxConfiguration;
 import io.deadlinesaga.messaging.kafka.KafkaMessagingConfiguration;
 import io.deadlinesaga.messaging.outbox.OutboxConfiguration;
 import io.deadlinesaga.messaging.persistence.H2FileConfiguration;
+import io.deadlinesaga.messaging.persistence.SharedMigration;
 import io.deadlinesaga.messaging.web.ProblemDetailsAdvice;
 import io.deadlinesaga.messaging.web.RequestThreadPriority;
 
@@ -51,6 +52,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Instances of one service may start together on one fresh database: each migrates it safely. */
+    @Bean
+    SharedMigration sharedMigration() {
+        return new SharedMigration();
     }
 
     @Bean

@@ -154,6 +154,11 @@ final class SagaSystem {
         return databases.jdbc(service);
     }
 
+    /** The JDBC URL a service is started with. */
+    String databaseUrl(String service) {
+        return databases.url(service);
+    }
+
     /** How many database sessions wait for a lock another holds now. */
     String blockedSessionsQuery() {
         return databases.blockedSessionsQuery();
