@@ -332,9 +332,12 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         return root.resolve(service.partName() + "/target/" + service.partName() + "-exec.jar");
     }
 
-    /** The instance's jar as it runs: a link to (or copy of) the built one, which a later build does not touch. */
-    public Path runJar(Instance service) {
-        return runDir().resolve(service.name() + ".jar");
+    /**
+     * What a service instance's command line carries to tell it from any other process (its pid file's path): a
+     * pid in a pid file is taken as the instance only when the process's command line has it.
+     */
+    public String processMark(Instance service) {
+        return "-Dsaga.pid-file=" + pidFile(service);
     }
 
     /** A path for a message: relative to the repository when inside it. */

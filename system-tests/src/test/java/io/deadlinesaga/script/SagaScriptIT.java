@@ -2,6 +2,7 @@ package io.deadlinesaga.script;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,24 @@ class SagaScriptIT {
     @AfterAll
     void down() {
         SAGA.down(DOWN);
+    }
+
+    @Test
+    @Order(0)
+    void everyServiceRunsFromItsBuildsFolderWithTheClassDataArchiveMapped() throws Exception {
+        for (String service : List.of("order", "exchange", "point", "deadline", "saga-view", "gateway")) {
+            // given
+            String pid = Files.readString(SAGA.dataDir().resolve("run/" + service + ".pid")).trim();
+
+            // when
+            String command = Files.readString(Path.of("/proc", pid, "cmdline"));
+            String mapped = Files.readString(Path.of("/proc", pid, "maps"));
+
+            // then
+            String folder = service + "/target/app/[0-9]+-[0-9]+/";
+            assertThat(command).as(service).containsPattern(folder + service + "-exec\\.jar");
+            assertThat(mapped).as(service + ": the archive in use").containsPattern(folder + "classes\\.jsa");
+        }
     }
 
     @Test

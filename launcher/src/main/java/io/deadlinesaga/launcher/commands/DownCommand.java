@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.deadlinesaga.launcher.Context;
 import io.deadlinesaga.launcher.Setup;
+import io.deadlinesaga.launcher.running.Folders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +39,7 @@ public final class DownCommand implements Runnable {
             // only what ./saga and the services put there: SAGA_DATA_DIR may name a folder that holds more
             for (Path made : List.of(setup.dataDir().resolve("db"), setup.dataDir().resolve("postgres"), setup.kafkaDir(),
                     setup.logDir(), setup.runDir())) {
-                deleteRecursively(made);
+                Folders.deleteRecursively(made);
             }
             try (Stream<Path> left = Files.exists(setup.dataDir()) ? Files.list(setup.dataDir()) : Stream.empty()) {
                 if (Files.exists(setup.dataDir()) && left.findAny().isEmpty()) {
@@ -49,20 +49,6 @@ public final class DownCommand implements Runnable {
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 

@@ -60,10 +60,10 @@ public final class Processes {
         return setup.instances(part).stream().anyMatch(this::isRunning);
     }
 
-    /** The text in the command line of a part of this copy: its run jar, or the broker's configuration file. */
+    /** The text in the command line of a part of this copy: its pid file's path, or the broker's configuration file. */
     String marker(Instance instance) {
         return instance.part() == Part.KAFKA ? LocalBroker.configFile(setup, instance).toString()
-                : setup.runJar(instance).toString();
+                : setup.processMark(instance);
     }
 
     private boolean isOurs(ProcessHandle handle, Instance instance) {

@@ -1,8 +1,7 @@
 package io.deadlinesaga.launcher.running;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,7 +14,7 @@ import io.deadlinesaga.launcher.Part;
 import io.deadlinesaga.launcher.SagaException;
 import io.deadlinesaga.launcher.Setup;
 
-/** The services as processes: started from their built jars, healthy when their actuator says UP. */
+/** The services as processes: started from their builds, healthy when their actuator says UP. */
 public final class Services {
 
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
@@ -23,10 +22,12 @@ public final class Services {
 
     private final Setup setup;
     private final Processes processes;
+    private final AppImages images;
 
     public Services(Setup setup, Processes processes) {
         this.setup = setup;
         this.processes = processes;
+        this.images = new AppImages(setup);
     }
 
     public boolean isHealthy(Instance service) {
@@ -34,39 +35,31 @@ public final class Services {
         return answer.status() == 200 && answer.body().matches("(?s).*\"status\"\\s*:\\s*\"UP\".*");
     }
 
+    /** Makes what the services given run from, once per build ({@link AppImages}). */
+    public void prepare(List<Instance> instances, Consumer<String> say) {
+        images.prepare(instances.stream().map(Instance::part).toList(), say);
+    }
+
     /**
-     * Starts one instance of a service without waiting. It runs from {@code run/<instance>.jar}, a hard link to (or, across
-     * file systems, a copy of) the built jar: a later build replaces the built jar with a new file and never
+     * Starts one instance of a service without waiting, from its build's folder ({@link AppImages}, made by
+     * {@link #prepare}) with the class-data archive there, if any. A later build makes a new folder and never
      * touches the one a running JVM reads; a restart picks up the new build.
      */
     public ProcessHandle launch(Instance instance) {
         Part service = instance.part();
-        var built = setup.builtJar(service);
-        if (!Files.isRegularFile(built)) {
-            throw new SagaException(setup.shown(built) + " is missing; run ./saga up --build");
-        }
         // a process killed a moment ago may still hold it
         if (!Waiting.until(() -> !Network.isOpen("127.0.0.1", setup.port(instance)), PORT_FREED)) {
             throw new SagaException("cannot start " + instance + ": port " + setup.port(instance)
                     + " is already in use by another process");
         }
-        var runJar = setup.runJar(instance);
-        try {
-            Files.createDirectories(setup.runDir());
-            Files.deleteIfExists(runJar);
-            try {
-                Files.createLink(runJar, built);
-            }
-            catch (IOException | UnsupportedOperationException acrossFileSystems) {
-                Files.copy(built, runJar, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        catch (IOException ex) {
-            throw new SagaException("cannot start " + service + ": " + ex.getMessage());
+        Path jar = images.jar(service);
+        if (!Files.isRegularFile(jar)) {
+            throw new SagaException(setup.shown(jar) + " is missing; run ./saga up");
         }
         List<String> command = new ArrayList<>(List.of(setup.java()));
         command.addAll(setup.flags().services());
-        command.addAll(List.of("-jar", runJar.toString()));
+        images.archive(service).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+        command.addAll(List.of(setup.processMark(instance), "-jar", jar.toString()));
         return processes.launch(instance, command, setup.serviceEnvironment(instance),
                 service.yieldsTheCpu() ? setup.yieldNice() : 0);
     }

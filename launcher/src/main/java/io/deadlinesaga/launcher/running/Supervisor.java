@@ -70,6 +70,7 @@ public final class Supervisor {
      * @param justBuilt a build just ran: a running service keeps its older build, and is told so
      */
     public void startServices(List<Instance> wanted, boolean justBuilt) {
+        services.prepare(wanted.stream().filter(service -> processes.running(service).isEmpty()).toList(), console::say);
         List<Instance> started = new ArrayList<>();
         for (Instance service : wanted) {
             Optional<ProcessHandle> running = processes.running(service);

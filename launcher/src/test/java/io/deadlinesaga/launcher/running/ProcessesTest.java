@@ -35,10 +35,10 @@ class ProcessesTest {
         return Setup.of(Path.of("."), Path.of("."), Map.of("SAGA_DATA_DIR", data.toString()), "java");
     }
 
-    /** A process whose command line names the part's run jar, as a service's does; it prints a line and waits. */
+    /** A process whose command line has the instance's mark, as a service's does; it prints a line and waits. */
     private ProcessHandle launchLikeAService(Processes processes, Setup setup, Instance part) {
         ProcessHandle process = processes.launch(part, List.of("bash", "-c", "echo started; while sleep 1; do :; done",
-                setup.runJar(part).toString()), Map.of("SAGA_MARK", "x"), 0);
+                setup.processMark(part)), Map.of("SAGA_MARK", "x"), 0);
         started.add(process);
         return process;
     }
