@@ -71,8 +71,10 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
      *        at 100 orders/s: no violation in 5 of 5, against 2 of 5 without it; docs/performance.md)
      * @param kafka the broker's
      * @param tools Kafka's command-line tools
+     * @param classData whether the services start with a class-data archive of their build, written once per build
+     *        ({@code SAGA_CLASS_DATA}, on by default; {@code off} saves the training after each build)
      */
-    public record JvmFlags(List<String> services, List<String> kafka, List<String> tools) {
+    public record JvmFlags(List<String> services, List<String> kafka, List<String> tools, boolean classData) {
 
         static final String SERVICES = "-XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 "
                 + "-XX:CompileThresholdScaling=0.3 -XX:+UseSerialGC -Xms160m -Xmx160m -XX:+AlwaysPreTouch -Xss512k "
@@ -99,7 +101,8 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         }
         int controllerPort = settings.port(CONTROLLER_PORT_VARIABLE, DEFAULT_CONTROLLER_PORT, taken);
         JvmFlags flags = new JvmFlags(settings.words("SAGA_JAVA_OPTS", JvmFlags.SERVICES),
-                settings.words("SAGA_KAFKA_JAVA_OPTS", JvmFlags.KAFKA), List.of(JvmFlags.TOOLS.split(" ")));
+                settings.words("SAGA_KAFKA_JAVA_OPTS", JvmFlags.KAFKA), List.of(JvmFlags.TOOLS.split(" ")),
+                settings.onOff("SAGA_CLASS_DATA", true));
         String database = remembered(dataDir, "database", Database.H2.label());
         Setup setup = new Setup(root, dataDir, Map.copyOf(ports), controllerPort,
                 settings.text("KAFKA_BOOTSTRAP_SERVERS"), java, flags,
@@ -379,6 +382,14 @@ public record Setup(Path root, Path dataDir, Map<Part, Integer> ports, int contr
         List<String> words(String name, String defaults) {
             String value = environment.getOrDefault(name, defaults).trim();
             return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+        }
+
+        boolean onOff(String name, boolean defaultValue) {
+            String value = text(name).orElse(defaultValue ? "on" : "off");
+            if (!value.equals("on") && !value.equals("off")) {
+                throw new SagaException(name + "=" + value + " is neither on nor off");
+            }
+            return value.equals("on");
         }
 
         int number(String name, int defaultValue) {

@@ -88,6 +88,15 @@ class SetupTest {
     }
 
     @Test
+    void startsTheServicesWithAClassDataArchiveUnlessToldOff() {
+        // when / then
+        assertThat(Setup.of(ROOT, HERE, Map.of(), "java").flags().classData()).isTrue();
+        assertThat(Setup.of(ROOT, HERE, Map.of("SAGA_CLASS_DATA", "off"), "java").flags().classData()).isFalse();
+        assertThatThrownBy(() -> Setup.of(ROOT, HERE, Map.of("SAGA_CLASS_DATA", "no"), "java"))
+                .isInstanceOf(SagaException.class).hasMessage("SAGA_CLASS_DATA=no is neither on nor off");
+    }
+
+    @Test
     void onPostgresTellsEachServiceWithADatabaseItsOwnAndTheViewAndGatewayNone(@TempDir Path data) {
         // given
         Setup setup = Setup.of(ROOT, HERE, Map.of("SAGA_DATA_DIR", data.toString(), "SAGA_POSTGRES_PORT", "15432"), "java")

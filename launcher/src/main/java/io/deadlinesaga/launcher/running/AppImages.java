@@ -32,7 +32,8 @@ import io.deadlinesaga.launcher.Setup;
  * <p>
  * The folder is {@code <service>/target/app/<size>-<time>/}, named after the built jar: a build leaves a new jar and
  * the next start makes a new folder, while a running instance keeps reading its own; a folder no process runs from
- * is deleted. A training that fails leaves no archive, and the service starts without one, as a JVM does by default.
+ * is deleted. A training that fails leaves no archive, and the service starts without one, as a JVM does by default;
+ * so it does with {@code SAGA_CLASS_DATA=off}, which saves the training.
  */
 public final class AppImages {
 
@@ -63,26 +64,34 @@ public final class AppImages {
         return folder(service).resolve(setup.builtJar(service).getFileName());
     }
 
-    /** The class-data archive of the service's current build, when its training made one. */
+    /** The class-data archive of the service's current build, when its training made one and it is wanted. */
     public Optional<Path> archive(Part service) {
-        return Optional.of(folder(service).resolve(ARCHIVE)).filter(Files::isRegularFile);
+        return Optional.of(folder(service).resolve(ARCHIVE))
+                .filter(archive -> setup.flags().classData() && Files.isRegularFile(archive));
     }
 
     /**
      * Makes the folder of each service given whose current build has none yet: unpacks the jars, then trains them
-     * all at once; then deletes the folders of older builds that no process runs from.
+     * all at once (unless {@code SAGA_CLASS_DATA=off}); then deletes the folders of older builds that no process
+     * runs from.
      */
     public void prepare(Collection<Part> services, Consumer<String> say) {
-        List<Part> missing = services.stream().distinct()
-                .filter(service -> !Files.isRegularFile(folder(service).resolve(TRAINED))).toList();
+        boolean classData = setup.flags().classData();
+        List<Part> missing = services.stream().distinct().filter(service -> !Files.isRegularFile(folder(service)
+                .resolve(classData ? TRAINED : UNPACKED))).toList();
         if (missing.isEmpty()) {
             return;
         }
-        say.accept("Unpacking " + names(missing) + " and writing their class-data archives (once per build)");
+        say.accept("Unpacking " + names(missing) + (classData ? " and writing their class-data archives" : "")
+                + " (once per build)");
         long started = System.nanoTime();
         Map<Part, Process> unpackings = new LinkedHashMap<>();
         missing.forEach(service -> unpack(service).ifPresent(unpacking -> unpackings.put(service, unpacking)));
         unpackings.forEach(this::unpacked);
+        if (!classData) {
+            missing.forEach(this::deleteUnusedFolders);
+            return;
+        }
         Map<Part, Process> trainings = new LinkedHashMap<>();
         missing.forEach(service -> trainings.put(service, train(service)));
         List<Part> without = new ArrayList<>();
@@ -92,8 +101,8 @@ public final class AppImages {
             }
         });
         say.accept("  done in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s" + (without.isEmpty() ? ""
-                : "; " + names(without) + " start without an archive (see " + setup.shown(appsOf(without.get(0)))
-                        + "/*/training.log)"));
+                : "; no archive for " + names(without) + " (its training failed: see " + String.join(", ",
+                        without.stream().map(service -> setup.shown(appsOf(service)) + "/*/training.log").toList()) + ")"));
         missing.forEach(this::deleteUnusedFolders);
     }
 
