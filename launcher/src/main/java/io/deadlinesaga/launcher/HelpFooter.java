@@ -27,8 +27,9 @@ final class HelpFooter {
         lines.add("  JAVA_HOME                the JDK (17 or newer) to use; otherwise java from PATH");
         lines.add("  SAGA_JAVA_OPTS           JVM flags of the services, by default:");
         lines.add("                             " + Setup.JvmFlags.SERVICES);
-        lines.add("  SAGA_CLASS_DATA          on: the services start with a class-data archive of their build,");
-        lines.add("                           written by one training start per build; off: without [on]");
+        lines.add("  SAGA_CLASS_DATA          on: each service starts with a class-data archive of its build,");
+        lines.add("                           written by one training start per build; off: no archive, no");
+        lines.add("                           training [on]");
         lines.add("  SAGA_KAFKA_JAVA_OPTS     JVM flags of the broker, by default:");
         lines.add("                             " + Setup.JvmFlags.KAFKA);
         lines.add("  SAGA_LOAD_JAVA_OPTS      JVM flags of the launcher when it runs load, chaos or bench");

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.deadlinesaga.launcher.Setup;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them about once in five: {@link io.deadlinesaga.messaging.persistence.SharedMigration}). On PostgreSQL only (the
  * build's second run): an H2 file is opened by one process.
  */
+@Tag("postgres")
 class SharedMigrationTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -30,19 +33,21 @@ class SharedMigrationTest {
 
     @RepeatedTest(20)
     void twoInstancesStartingTogetherOnAFreshDatabaseBothMigrateIt() throws Exception {
-        // given: a fresh database, and two instances migrating it as the order service does (saga-defaults.yml)
+        // given: a fresh database, and two instances migrating it as the order service does (its Flyway settings)
         FlywayMigrationStrategy migration = system.bean("order", FlywayMigrationStrategy.class);
         String name = "shared_migration_" + DATABASES.incrementAndGet();
+        String orderUrl = system.databaseUrl("order");
+        String url = orderUrl.replace("/order?", "/" + name + "?");
+        assertThat(url).as("a database of its own").isNotEqualTo(orderUrl);
         system.database("order").execute("CREATE DATABASE " + name);
-        JdbcTemplate database = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                system.databaseUrl("order").replace("/order?", "/" + name + "?"), Setup.POSTGRES_USER, ""));
+        JdbcTemplate database = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), url,
+                Setup.POSTGRES_USER, ""));
+        Configuration orders = system.bean("order", Flyway.class).getConfiguration();
         CyclicBarrier together = new CyclicBarrier(2);
 
         // when: both start at once
         List<CompletableFuture<Void>> starts = List.of(1, 2).stream().map(instance -> CompletableFuture.runAsync(() -> {
-            Flyway flyway = Flyway.configure().dataSource(database.getDataSource())
-                    .locations("classpath:db/messaging", "classpath:db/order")
-                    .baselineOnMigrate(true).baselineVersion("2").load();
+            Flyway flyway = Flyway.configure().configuration(orders).dataSource(database.getDataSource()).load();
             await(together);
             migration.migrate(flyway);
         })).toList();

@@ -67,7 +67,10 @@ public final class Processes {
     }
 
     private boolean isOurs(ProcessHandle handle, Instance instance) {
-        return handle.info().commandLine().map(line -> line.contains(marker(instance))).orElse(true);
+        // a service started by a launcher from before class-data archives ran from run/<instance>.jar
+        String before = setup.runDir().resolve(instance.name() + ".jar").toString();
+        return handle.info().commandLine().map(line -> line.contains(marker(instance)) || line.contains(before))
+                .orElse(true);
     }
 
     /**

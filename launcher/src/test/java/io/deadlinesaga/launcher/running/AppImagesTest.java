@@ -61,7 +61,7 @@ class AppImagesTest {
         assertThat(images.archive(Part.POINT)).hasValueSatisfying(archive -> assertThat(archive)
                 .isRegularFile().hasFileName("classes.jsa").isNotEmptyFile());
         assertThat(said).hasSize(2).first().asString()
-                .isEqualTo("Unpacking point and writing their class-data archives (once per build)");
+                .isEqualTo("Unpacking point and writing the class-data archive of each (once per build)");
         assertThat(images.folder(Part.POINT).resolve("training")).doesNotExist();
     }
 
@@ -84,6 +84,22 @@ class AppImagesTest {
     }
 
     @Test
+    void startsFromTheFolderItMadeEvenWhenABuildEndsMeanwhile() throws IOException {
+        // given
+        AppImages images = images(QUICK, "on");
+        images.prepare(List.of(Part.POINT), said::add);
+        Path made = images.folder(Part.POINT);
+
+        // when
+        Path built = root.resolve("point/target/point-exec.jar");
+        Files.setLastModifiedTime(built, FileTime.fromMillis(Files.getLastModifiedTime(built).toMillis() + 60_000));
+
+        // then
+        assertThat(images.jar(Part.POINT)).startsWith(made).isRegularFile();
+        assertThat(images.archive(Part.POINT)).hasValueSatisfying(archive -> assertThat(archive).startsWith(made));
+    }
+
+    @Test
     void aTrainingThatFailsLeavesNoArchiveAndSaysSoOnce() throws IOException {
         // given
         AppImages images = images(QUICK + " -Dfake.fails=true", "on");
@@ -95,7 +111,9 @@ class AppImagesTest {
         // then
         assertThat(images.archive(Part.POINT)).isEmpty();
         assertThat(images.jar(Part.POINT)).isRegularFile();
-        assertThat(said).hasSize(2).last().asString().contains("no archive for point (its training failed: see point/target/app/*/training.log)");
+        assertThat(said).hasSize(2).last().asString().endsWith("; no archive for point (see point/target/app/"
+                + images.folder(Part.POINT).getFileName() + "/training.log)");
+        assertThat(images.folder(Part.POINT).resolve("trained")).content().startsWith("no archive (exit 3)");
     }
 
     @Test

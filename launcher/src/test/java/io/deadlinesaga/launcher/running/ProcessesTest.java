@@ -77,6 +77,24 @@ class ProcessesTest {
     }
 
     @Test
+    void aServiceStartedByTheLauncherBeforeClassDataArchivesIsStillKnownAndStopped() {
+        // given: its command line names run/<instance>.jar, as services ran then
+        Setup setup = setup();
+        Processes processes = new Processes(setup);
+        ProcessHandle process = processes.launch(Instance.only(Part.EXCHANGE), List.of("bash", "-c",
+                "while sleep 1; do :; done", setup.runDir().resolve("exchange.jar").toString()), Map.of(), 0);
+        started.add(process);
+
+        // when
+        boolean known = processes.running(Instance.only(Part.EXCHANGE)).isPresent();
+        processes.stop(Duration.ofSeconds(10), List.of(Instance.only(Part.EXCHANGE)), line -> { });
+
+        // then
+        assertThat(known).isTrue();
+        assertThat(process.isAlive()).isFalse();
+    }
+
+    @Test
     void aPidFileOfAnotherProgramIsForgotten() throws IOException {
         // given: the pid of a process that is not this copy's part (as after a pid was recycled)
         Setup setup = setup();

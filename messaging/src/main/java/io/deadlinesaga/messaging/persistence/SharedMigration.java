@@ -13,27 +13,26 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
  * schema history table in a schema that is not empty takes the tables it found as the baseline. When what made the
  * schema not empty is the history table another instance has just created, that baseline fails ("already exists,
  * and is empty"; Flyway issue 2243). Migrating once more is then safe: the history table exists, so no baseline
- * is tried, and Flyway's own lock on it runs this migrate after the other instance's. A migration that fails for
- * any other reason fails the second time too, and both failures are reported.
+ * is tried, and Flyway's own lock on it runs this migrate after the other instance's. Any other failure is thrown
+ * as it is.
  */
 public final class SharedMigration implements FlywayMigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(SharedMigration.class);
+    /** Flyway's words when the history table it was about to make as the baseline was made meanwhile. */
+    private static final String RACED = "Unable to baseline schema history table";
 
     @Override
     public void migrate(Flyway flyway) {
         try {
             flyway.migrate();
         }
-        catch (FlywayException first) {
-            log.warn("Migrating once more, as another instance may be migrating the same database: {}", first.getMessage());
-            try {
-                flyway.migrate();
+        catch (FlywayException ex) {
+            if (ex.getMessage() == null || !ex.getMessage().contains(RACED)) {
+                throw ex;
             }
-            catch (FlywayException second) {
-                second.addSuppressed(first);
-                throw second;
-            }
+            log.info("Another instance made the schema history table meanwhile; migrating once more: {}", ex.getMessage());
+            flyway.migrate();
         }
     }
 }
