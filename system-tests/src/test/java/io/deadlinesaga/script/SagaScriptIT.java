@@ -81,7 +81,7 @@ class SagaScriptIT {
             String mapped = Files.readString(Path.of("/proc", pid, "maps"));
 
             // then
-            String folder = service + "/target/app/[0-9]+-[0-9]+/";
+            String folder = service + "/target/app/[0-9]+-[0-9]+-java[0-9A-Za-z._]+/";
             assertThat(command).as(service).containsPattern(folder + service + "-exec\\.jar");
             assertThat(mapped).as(service + ": the archive in use").containsPattern(folder + "classes\\.jsa");
         }
