@@ -26,11 +26,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a deadline fires once, and never after the order was decided. The sweep is the clock's periodic round; the
  * timers run on the same threads; the first sweep runs as soon as the service has started, so deadlines that
  * came due while it was down fire at once.
+ * <p>
+ * Due times are wall-clock times, and a timer waits on the monotonic clock: when the wall clock is stepped ahead
+ * (a time sync, a virtual machine resumed after a pause), a timer goes off as late as the step was long. So each
+ * sweep sets again, by the wall clock, the timer of a deadline due soon that would go off more than
+ * {@link #TIMER_SLACK} after its due time: after a step, a deadline fires at most a sweep late.
  */
 @Component
 public class DeadlineClock extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineClock.class);
+
+    /** how much later than the wall clock says a timer may go off before a sweep sets it again */
+    static final Duration TIMER_SLACK = Duration.ofMillis(10);
 
     private final DeadlineRepository deadlines;
     private final Outbox outbox;
@@ -73,12 +81,25 @@ public class DeadlineClock extends PeriodicTask {
         });
     }
 
+    /**
+     * Sets the deadline's timer, unless it has one that goes off in time by the wall clock (a timer that would go
+     * off more than {@link #TIMER_SLACK} late is replaced).
+     */
     private void set(long orderId, long dueAt) {
         if (!isRunning()) {
             return;
         }
-        Duration untilDue = Duration.ofMillis(Math.max(0, dueAt - clock.millis()));
-        timers.computeIfAbsent(orderId, id -> runAfter(untilDue, () -> fire(id)));
+        long untilDue = Math.max(0, dueAt - clock.millis());
+        timers.compute(orderId, (id, timer) -> {
+            if (timer != null && !timer.isDone()
+                    && timer.getDelay(TimeUnit.MILLISECONDS) <= untilDue + TIMER_SLACK.toMillis()) {
+                return timer;
+            }
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            return runAfter(Duration.ofMillis(untilDue), () -> fire(id));
+        });
     }
 
     /** A timer went off: fires the order's deadline if it is still pending and due, in a transaction of its own. */
@@ -105,7 +126,10 @@ public class DeadlineClock extends PeriodicTask {
         log.info("orderId={} deadline reached, {} ms after its due time", deadline.getOrderId(), late);
     }
 
-    /** Sets a timer for every pending deadline due before the sweep after next. */
+    /**
+     * Sets a timer for every pending deadline due before the sweep after next, or sets it again if the wall clock
+     * has moved ahead of it.
+     */
     @Override
     protected void runOnce() {
         long horizon = clock.millis() + 2 * properties.sweepInterval().toMillis();

@@ -133,6 +133,41 @@ class DeadlineClockTest {
     }
 
     @Test
+    void firesADeadlineAtTheNextSweepWhenTheWallClockStepsPastIt() {
+        // given: a deadline due in a minute, further than the timers look ahead
+        service.timers.begin();
+        service.clock.set(DUE - 60_000);
+        service.deliver(service.reactions::registerOnOrderCreated,
+                OrderCreated.of(ORDER_ID, "jjy", 1, BigDecimal.TEN, DUE));
+
+        // when: the wall clock is stepped past it (a time sync, a virtual machine resumed after a pause)
+        service.clock.set(DUE + 10);
+
+        // then: the sweep of the next second fires it, not a timer a minute away
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.outbox.eventTypes()).containsExactly("DeadlineReached"));
+    }
+
+    @Test
+    void setsATimerAgainWhenTheWallClockStepsAheadOfIt() {
+        // given: sweeps a minute apart, and a deadline due in 30 s with its timer set
+        service = new DeadlineFixture(Duration.ofMinutes(1));
+        service.timers.begin();
+        service.clock.set(DUE - 30_000);
+        service.deliver(service.reactions::registerOnOrderCreated,
+                OrderCreated.of(ORDER_ID, "jjy", 1, BigDecimal.TEN, DUE));
+
+        // when: the wall clock is stepped past its due time, and a sweep comes
+        service.clock.set(DUE + 10);
+        service.timers.runOnce();
+
+        // then: it fires now, not when its timer would have gone off, 30 s from the step
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.outbox.eventTypes()).containsExactly("DeadlineReached"));
+        assertThat(service.deadline(ORDER_ID).getClosedAt()).isEqualTo(DUE + 10);
+    }
+
+    @Test
     void setsNoTimerWhileItIsNotRunning() {
         // given
         service.clock.set(DUE + 1);

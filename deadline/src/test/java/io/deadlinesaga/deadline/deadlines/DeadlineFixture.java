@@ -28,9 +28,17 @@ final class DeadlineFixture {
     }
 
     DeadlineFixture(InMemoryDeadlines deadlines) {
+        this(deadlines, Duration.ofSeconds(1));
+    }
+
+    DeadlineFixture(Duration sweepInterval) {
+        this(new InMemoryDeadlines(), sweepInterval);
+    }
+
+    private DeadlineFixture(InMemoryDeadlines deadlines, Duration sweepInterval) {
         this.deadlines = deadlines;
         this.timers = new DeadlineClock(deadlines, outbox, transactions.template(),
-                new DeadlineProperties(Duration.ofSeconds(1), 1), meters, clock);
+                new DeadlineProperties(sweepInterval, 1), meters, clock);
         this.reactions = new DeadlineReactions(deadlines, timers, clock);
     }
 
