@@ -134,7 +134,7 @@ class DeadlineClockTest {
 
     @Test
     void firesADeadlineAtTheNextSweepWhenTheWallClockStepsPastIt() {
-        // given: a deadline due in a minute, further than the timers look ahead
+        // given: a deadline due in a minute, its timer set for a minute
         service.timers.begin();
         service.clock.set(DUE - 60_000);
         service.deliver(service.reactions::registerOnOrderCreated,
